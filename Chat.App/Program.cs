@@ -1,0 +1,90 @@
+using Chat.App;
+using Chat.App.Components;
+using Chat.App.Components.Account;
+using Chat.Domain;
+using Chat.Domain.Data;
+using Chat.Domain.Users;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<Chat.App.Components.Common.HttpStatus>();
+
+builder.Services.AddChatDomain(DatabaseConfiguration.Read(builder.Configuration, builder.Environment));
+
+// Identity, as the Individual Accounts template wires it: static account pages, cookies, and a circuit whose
+// authentication state is checked against the security stamp so that a logout or a new password ends it.
+var revalidationInterval = builder.Configuration.GetValue("Auth:RevalidationInterval", TimeSpan.FromMinutes(1));
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<IdentityRedirectManager>();
+builder.Services.AddScoped<AuthenticationStateProvider>(sp => new IdentityRevalidatingAuthenticationStateProvider(
+    sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<IServiceScopeFactory>(), revalidationInterval));
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = revalidationInterval);
+builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+
+builder.Services.AddAuthentication(options =>
+    {
+        options.DefaultScheme = IdentityConstants.ApplicationScheme;
+        options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+    })
+    .AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/account/login";
+    options.AccessDeniedPath = "/error/403";
+    options.Cookie.Name = "chat.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+});
+builder.Services.AddAuthorization(options => options.FallbackPolicy = options.DefaultPolicy);
+
+builder.Services.AddIdentityCore<ChatUser>(options =>
+    {
+        options.SignIn.RequireConfirmedAccount = false;
+        options.User.RequireUniqueEmail = true;
+        options.User.AllowedUserNameCharacters =
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.";
+        // Length over composition (NIST SP 800-63B): at least 10 characters, any characters.
+        options.Password.RequiredLength = 10;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+        options.Lockout.AllowedForNewUsers = true;
+    })
+    .AddUserValidator<UserNameValidator>()
+    .AddEntityFrameworkStores<ChatDbContext>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders();
+
+var app = builder.Build();
+
+await ChatDatabase.MigrateAsync(app.Services);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+// Errors get our own pages: an exception becomes the 500 page, and any empty 4xx answer (an unknown URL, a
+// failed antiforgery check) is re-executed as the page for its status code.
+app.UseExceptionHandler("/error/500", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
+
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+
+app.Run();

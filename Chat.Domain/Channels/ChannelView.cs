@@ -1,0 +1,3 @@
+namespace Chat.Domain.Channels;
+
+public sealed record ChannelView(int Id, int CommunityId, string Name, string? Topic);

@@ -1,0 +1,48 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Domain.Data;
+
+public static class ChatDatabase
+{
+    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    {
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePragmas.Instance);
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(settings.ConnectionString);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider {settings.Provider}.");
+        }
+    }
+
+    /// <summary>Creates or upgrades the schema; run once at start-up, before the app takes requests.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        await using var db = await services.GetRequiredService<IDbContextFactory<ChatDbContext>>()
+            .CreateDbContextAsync(ct);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL is stored in the file itself: readers no longer block the writer, and it needs setting once.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        await db.Database.MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,65 @@
+using Chat.Domain.Channels;
+using Chat.Domain.Communities;
+using Chat.Domain.Messages;
+using Chat.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chat.Domain.Data;
+
+internal sealed class ChatUserConfiguration : IEntityTypeConfiguration<ChatUser>
+{
+    public void Configure(EntityTypeBuilder<ChatUser> builder)
+    {
+        builder.Property(u => u.UserName).HasMaxLength(ChatUser.UserNameMaxLength);
+        builder.Property(u => u.NormalizedUserName).HasMaxLength(ChatUser.UserNameMaxLength);
+        builder.Property(u => u.DisplayName).HasMaxLength(ChatUser.DisplayNameMaxLength).IsRequired();
+    }
+}
+
+internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Community>
+{
+    public void Configure(EntityTypeBuilder<Community> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(Community.NameMaxLength).IsRequired();
+        builder.Property(c => c.Description).HasMaxLength(Community.DescriptionMaxLength);
+        builder.HasIndex(c => c.Name);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> builder)
+    {
+        builder.HasKey(m => new { m.CommunityId, m.UserId });
+        builder.HasIndex(m => m.UserId);
+        builder.HasOne(m => m.Community).WithMany(c => c.Memberships).HasForeignKey(m => m.CommunityId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
+{
+    public void Configure(EntityTypeBuilder<Channel> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(Channel.NameMaxLength).IsRequired();
+        builder.Property(c => c.Topic).HasMaxLength(Channel.TopicMaxLength);
+        builder.HasIndex(c => new { c.CommunityId, c.Name }).IsUnique();
+        builder.HasOne(c => c.Community).WithMany(c => c.Channels).HasForeignKey(c => c.CommunityId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> builder)
+    {
+        builder.Property(m => m.Content).HasMaxLength(Message.ContentMaxLength).IsRequired();
+        // History is read newest-first within a channel, by id.
+        builder.HasIndex(m => new { m.ChannelId, m.Id });
+        builder.HasIndex(m => new { m.AuthorId, m.Nonce }).IsUnique();
+        builder.HasOne(m => m.Channel).WithMany().HasForeignKey(m => m.ChannelId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.Author).WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,23 @@
+using Chat.Domain.Channels;
+using Chat.Domain.Communities;
+using Chat.Domain.Data;
+using Chat.Domain.Messages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chat.Domain;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>The database and the domain services; the app adds Identity and the UI on top.</summary>
+    public static IServiceCollection AddChatDomain(this IServiceCollection services, DatabaseSettings database)
+    {
+        services.AddSingleton(database);
+        services.AddDbContextFactory<ChatDbContext, ChatDbContextFactory>(options => ChatDatabase.Configure(options, database));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CommunityService>();
+        services.AddSingleton<ChannelService>();
+        services.AddSingleton<MessageService>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using Chat.Domain.Channels;
+using Chat.Domain.Users;
+
+namespace Chat.Domain.Messages;
+
+public class Message
+{
+    public const int ContentMaxLength = 4000;
+
+    /// <summary>Grows with time, so history pages by id (keyset) rather than by date or offset.</summary>
+    public long Id { get; set; }
+
+    public int ChannelId { get; set; }
+
+    public string AuthorId { get; set; } = "";
+
+    public string Content { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? EditedAt { get; set; }
+
+    /// <summary>Chosen by the sender's client, unique per author, so a retried send is stored once.</summary>
+    public Guid Nonce { get; set; }
+
+    public Channel? Channel { get; set; }
+
+    public ChatUser? Author { get; set; }
+}

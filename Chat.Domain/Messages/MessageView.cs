@@ -1,0 +1,11 @@
+namespace Chat.Domain.Messages;
+
+public sealed record MessageView(
+    long Id,
+    int ChannelId,
+    string AuthorId,
+    string AuthorUserName,
+    string AuthorDisplayName,
+    string Content,
+    DateTime CreatedAt,
+    DateTime? EditedAt);

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Chat.Domain.Users;
+
+/// <summary>An account. Identity owns the credentials; the rest is what other members see.</summary>
+public class ChatUser : IdentityUser
+{
+    public const int UserNameMinLength = 3;
+    public const int UserNameMaxLength = 32;
+    public const string UserNamePattern = "^[A-Za-z0-9_.]{3,32}$";
+    public const int DisplayNameMaxLength = 32;
+
+    public string DisplayName { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+}

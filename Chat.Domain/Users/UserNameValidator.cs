@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+
+namespace Chat.Domain.Users;
+
+/// <summary>
+/// Identity only checks the allowed characters; the length rule lives here so that every way of creating or
+/// renaming an account enforces it, not only the registration form.
+/// </summary>
+public sealed partial class UserNameValidator : IUserValidator<ChatUser>
+{
+    public Task<IdentityResult> ValidateAsync(UserManager<ChatUser> manager, ChatUser user)
+    {
+        if (user.UserName is { } name && UserNameRegex().IsMatch(name))
+        {
+            return Task.FromResult(IdentityResult.Success);
+        }
+
+        return Task.FromResult(IdentityResult.Failed(new IdentityError
+        {
+            Code = "InvalidUserNameShape",
+            Description = $"Usernames are {ChatUser.UserNameMinLength} to {ChatUser.UserNameMaxLength} letters, digits, '_' or '.'.",
+        }));
+    }
+
+    [GeneratedRegex(ChatUser.UserNamePattern)]
+    private static partial Regex UserNameRegex();
+}

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Chat.Tests.Support;
+
+/// <summary>
+/// One headless Chromium per test class; each test takes its own context so users never share cookies.
+/// </summary>
+public sealed class ChromiumFixture : IAsyncLifetime
+{
+    // We drive the distribution's Chromium instead of Playwright's download: nothing may be downloaded here,
+    // so `playwright install` must never be needed.
+    public static string ExecutablePath { get; } =
+        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public static bool IsAvailable => File.Exists(ExecutablePath);
+
+    // --no-sandbox because CI runs as root, where Chromium's sandbox refuses to start; the rest stop background
+    // traffic to Google, since only 127.0.0.1 may be reached and a stalled update check slows the launch.
+    private static readonly string[] LaunchArgs =
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+    ];
+
+    // Blazor Server round-trips every click through the circuit; on a busy two-core machine Playwright's
+    // 30 s default hides hangs for too long and its 5 s assertion default is too tight.
+    private const float DefaultTimeoutMs = 10_000;
+
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException(MissingMessage);
+
+    private static string MissingMessage =>
+        $"Chromium was not found at '{ExecutablePath}'. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.";
+
+    public async Task InitializeAsync()
+    {
+        // Without a browser the tests are skipped (or, under CI, fail on first use with MissingMessage);
+        // throwing here would also fail the skipped ones on a developer's laptop.
+        if (!IsAvailable)
+        {
+            return;
+        }
+
+        Assertions.SetDefaultExpectTimeout(DefaultTimeoutMs);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = LaunchArgs,
+        });
+    }
+
+    public async Task<IBrowserContext> NewContextAsync(string baseUrl)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "en-US",
+            TimezoneId = "UTC",
+        });
+        context.SetDefaultTimeout(DefaultTimeoutMs);
+        context.SetDefaultNavigationTimeout(DefaultTimeoutMs);
+        return context;
+    }
+
+    /// <summary>
+    /// Collects console errors and uncaught page exceptions of every page in the context, so a test can assert
+    /// that a Blazor circuit did not die quietly while the DOM still looked right.
+    /// </summary>
+    public static ConcurrentQueue<string> CollectConsoleErrors(IBrowserContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // Playwright raises these events on its own dispatcher thread, hence a concurrent collection.
+        var errors = new ConcurrentQueue<string>();
+        context.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Enqueue(message.Text);
+            }
+        };
+        context.WebError += (_, error) => errors.Enqueue(error.Error);
+        return errors;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+    }
+}
+
+/// <summary>
+/// A fact that needs Chromium: skipped on a machine without it, but never skipped under CI=true.
+/// </summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        // Under CI=true SkipReason throws; xunit 2 turns that into an "Exception during discovery" failure of
+        // each such test (non-zero exit), which is what we want: a missing browser must not pass as a skip.
+        var reason = TestEnvironment.SkipReason(
+            ChromiumFixture.IsAvailable,
+            $"Chromium at {ChromiumFixture.ExecutablePath}",
+            "apt-get install -y chromium, or set CHROMIUM_PATH");
+        Skip = reason;
+    }
+}
