@@ -14,3 +14,9 @@ public sealed class ValidationException(string message, string? field = null) : 
 {
     public string? Field { get; } = field;
 }
+
+/// <summary>Someone else changed the thing first; the user should look again before retrying.</summary>
+public sealed class ConflictException(string message) : DomainException(message);
+
+/// <summary>Too many requests in a short time.</summary>
+public sealed class RateLimitedException(string message) : DomainException(message);

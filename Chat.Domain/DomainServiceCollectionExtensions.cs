@@ -2,6 +2,7 @@ using Chat.Domain.Channels;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
 using Chat.Domain.Messages;
+using Chat.Domain.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(database);
         services.AddDbContextFactory<ChatDbContext, ChatDbContextFactory>(options => ChatDatabase.Configure(options, database));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ChatHub>();
+        services.AddSingleton(SendRateLimit.Default);
         services.AddSingleton<CommunityService>();
         services.AddSingleton<ChannelService>();
         services.AddSingleton<MessageService>();

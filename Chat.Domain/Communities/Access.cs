@@ -30,4 +30,18 @@ internal static class Access
 
         throw new ForbiddenException("You are not a member of that server.");
     }
+
+    /// <summary>Requires at least <paramref name="minimum"/>; the message says what the user tried to do.</summary>
+    public static async Task<MemberRole> RequireRoleAsync(
+        ChatDbContext db, int communityId, string? userId, MemberRole minimum, string action, CancellationToken ct)
+    {
+        var role = await RequireMemberAsync(db, communityId, userId, ct);
+        if (role < minimum)
+        {
+            var who = minimum == MemberRole.Owner ? "the owner" : "the owner and admins";
+            throw new ForbiddenException($"Only {who} can {action}.");
+        }
+
+        return role;
+    }
 }

@@ -1,12 +1,14 @@
 using Chat.Domain.Channels;
 using Chat.Domain.Data;
+using Chat.Domain.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Communities;
 
-public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory, TimeProvider clock)
+public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory, ChatHub hub, TimeProvider clock)
 {
     public const string DefaultChannelName = "general";
+    public const int SearchPageSize = 20;
 
     /// <summary>The communities the user belongs to, in the order they joined them.</summary>
     public async Task<IReadOnlyList<CommunitySummary>> GetMineAsync(string userId, CancellationToken ct = default)
@@ -36,20 +38,7 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
     public async Task<CommunitySummary> CreateAsync(
         string userId, string name, string? description, bool isPublic, CancellationToken ct = default)
     {
-        name = name.Trim();
-        description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
-        if (name.Length is < Community.NameMinLength or > Community.NameMaxLength)
-        {
-            throw new ValidationException(
-                $"A server name is {Community.NameMinLength} to {Community.NameMaxLength} characters.", nameof(name));
-        }
-
-        if (description?.Length > Community.DescriptionMaxLength)
-        {
-            throw new ValidationException(
-                $"A description is at most {Community.DescriptionMaxLength} characters.", nameof(description));
-        }
-
+        (name, description) = Validate(name, description);
         var now = clock.GetUtcNow().UtcDateTime;
         var general = new Channel { Name = DefaultChannelName, CreatedAt = now };
         var community = new Community
@@ -65,6 +54,248 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Communities.Add(community);
         await db.SaveChangesAsync(ct);
+        await hub.PublishAsync(new MembershipsChanged(userId));
         return new CommunitySummary(community.Id, community.Name, general.Id);
+    }
+
+    /// <summary>Owner and admins change the name, description and visibility.</summary>
+    public async Task UpdateAsync(
+        string? userId, int communityId, string name, string? description, bool isPublic, CancellationToken ct = default)
+    {
+        (name, description) = Validate(name, description);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, "edit this server", ct);
+        var community = await db.Communities.SingleAsync(c => c.Id == communityId, ct);
+        community.Name = name;
+        community.Description = description;
+        community.IsPublic = isPublic;
+        await db.SaveChangesAsync(ct);
+        await hub.PublishAsync(new CommunityUpdated(communityId, name, description, isPublic));
+    }
+
+    /// <summary>Only the owner deletes, and must type the server's name to confirm.</summary>
+    public async Task DeleteAsync(string? userId, int communityId, string confirmName, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Owner, "delete this server", ct);
+        var community = await db.Communities.SingleAsync(c => c.Id == communityId, ct);
+        if (!string.Equals(confirmName?.Trim(), community.Name, StringComparison.Ordinal))
+        {
+            throw new ValidationException("Type the server's name exactly to confirm.", nameof(confirmName));
+        }
+
+        var members = await db.Memberships.Where(m => m.CommunityId == communityId).Select(m => m.UserId).ToListAsync(ct);
+        db.Communities.Remove(community);
+        await db.SaveChangesAsync(ct);
+        await hub.PublishAsync(new CommunityDeleted(communityId));
+        foreach (var member in members)
+        {
+            await hub.PublishAsync(new MembershipsChanged(member));
+        }
+    }
+
+    /// <summary>Public communities whose name contains the query, case-insensitively, most members first.</summary>
+    public async Task<CommunitySearchPage> SearchAsync(
+        string? userId, string? query, int page = 0, CancellationToken ct = default)
+    {
+        page = Math.Max(0, page);
+        var term = (query ?? "").Trim().ToLowerInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var matches = db.Communities.AsNoTracking().Where(c => c.IsPublic);
+        if (term.Length > 0)
+        {
+            // Translated to SQL lower(...) on both databases; the culture analyzers do not apply to SQL.
+#pragma warning disable CA1304, CA1311, CA1862
+            matches = matches.Where(c => c.Name.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        var rows = await matches
+            .Select(c => new CommunitySearchResult(
+                c.Id, c.Name, c.Description, c.Memberships.Count, c.Memberships.Any(m => m.UserId == userId)))
+            .OrderByDescending(r => r.MemberCount).ThenBy(r => r.Name).ThenBy(r => r.Id)
+            .Skip(page * SearchPageSize)
+            .Take(SearchPageSize + 1)
+            .ToListAsync(ct);
+        return new CommunitySearchPage(rows.Take(SearchPageSize).ToList(), page, rows.Count > SearchPageSize);
+    }
+
+    /// <summary>Joins a public community; joining twice, even at the same moment, leaves one membership.</summary>
+    public async Task<CommunitySummary> JoinAsync(string? userId, int communityId, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(userId))
+        {
+            throw new ForbiddenException("You need to log in first.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var community = await db.Communities.AsNoTracking().Where(c => c.Id == communityId)
+            .Select(c => new { c.IsPublic })
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("That server does not exist.");
+        var isMember = await db.Memberships.AnyAsync(m => m.CommunityId == communityId && m.UserId == userId, ct);
+        if (!isMember)
+        {
+            if (!community.IsPublic)
+            {
+                throw new ForbiddenException("This server is private. You need an invitation to join it.");
+            }
+
+            await AddMemberAsync(db, communityId, userId, ct);
+        }
+
+        return await SummaryAsync(db, communityId, ct);
+    }
+
+    /// <summary>Adds a member and tells everyone; shared by public joins and, later, invitations.</summary>
+    internal async Task<bool> AddMemberAsync(ChatDbContext db, int communityId, string userId, CancellationToken ct)
+    {
+        db.Memberships.Add(new Membership
+        {
+            CommunityId = communityId,
+            UserId = userId,
+            Role = MemberRole.Member,
+            JoinedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same user joined at the same moment in another tab; the key kept one membership.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
+        var member = await db.Memberships.AsNoTracking()
+            .Where(m => m.CommunityId == communityId && m.UserId == userId)
+            .Select(m => new MemberView(m.UserId, m.User!.UserName!, m.User.DisplayName, m.Role))
+            .SingleAsync(ct);
+        await hub.PublishAsync(new MemberJoined(communityId, member));
+        await hub.PublishAsync(new MembershipsChanged(userId));
+        return true;
+    }
+
+    /// <summary>Any member but the owner can leave (the owner transfers ownership or deletes the server).</summary>
+    public async Task LeaveAsync(string? userId, int communityId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var role = await Access.RequireMemberAsync(db, communityId, userId, ct);
+        if (role == MemberRole.Owner)
+        {
+            throw new ValidationException("The owner cannot leave. Transfer ownership first, or delete the server.");
+        }
+
+        await RemoveMemberAsync(db, communityId, userId!, ct);
+    }
+
+    /// <summary>Owner and admins remove members of a lower role than their own.</summary>
+    public async Task KickAsync(string? userId, int communityId, string memberId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var myRole = await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, "remove members", ct);
+        var theirRole = await RoleOfAsync(db, communityId, memberId, ct);
+        if (theirRole >= myRole)
+        {
+            throw new ForbiddenException("You can only remove members whose role is below yours.");
+        }
+
+        await RemoveMemberAsync(db, communityId, memberId, ct);
+    }
+
+    /// <summary>The owner makes a member an admin, or an admin a member again.</summary>
+    public async Task SetRoleAsync(
+        string? userId, int communityId, string memberId, MemberRole role, CancellationToken ct = default)
+    {
+        if (role == MemberRole.Owner)
+        {
+            throw new ValidationException("Use Transfer ownership to make someone the owner.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Owner, "change roles", ct);
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.CommunityId == communityId && m.UserId == memberId, ct)
+            ?? throw new NotFoundException("That user is not a member of this server.");
+        if (membership.Role == MemberRole.Owner)
+        {
+            throw new ValidationException("The owner's role changes only by transferring ownership.");
+        }
+
+        membership.Role = role;
+        await db.SaveChangesAsync(ct);
+        await hub.PublishAsync(new MemberRoleChanged(communityId, memberId, role));
+    }
+
+    /// <summary>The owner hands the server to another member and becomes an admin.</summary>
+    public async Task TransferOwnershipAsync(
+        string? userId, int communityId, string newOwnerId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Owner, "transfer ownership", ct);
+        var memberships = await db.Memberships
+            .Where(m => m.CommunityId == communityId && (m.UserId == userId || m.UserId == newOwnerId))
+            .ToListAsync(ct);
+        var next = memberships.SingleOrDefault(m => m.UserId == newOwnerId && m.UserId != userId)
+            ?? throw new NotFoundException("The new owner must be another member of this server.");
+        memberships.Single(m => m.UserId == userId).Role = MemberRole.Admin;
+        next.Role = MemberRole.Owner;
+        await db.SaveChangesAsync(ct);
+        await hub.PublishAsync(new MemberRoleChanged(communityId, userId!, MemberRole.Admin));
+        await hub.PublishAsync(new MemberRoleChanged(communityId, newOwnerId, MemberRole.Owner));
+    }
+
+    /// <summary>The members, owner first, then admins, then everyone else by name; members only.</summary>
+    public async Task<IReadOnlyList<MemberView>> GetMembersAsync(int communityId, string? userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Access.RequireMemberAsync(db, communityId, userId, ct);
+        return await db.Memberships.AsNoTracking()
+            .Where(m => m.CommunityId == communityId)
+            .OrderByDescending(m => m.Role).ThenBy(m => m.User!.DisplayName).ThenBy(m => m.UserId)
+            .Select(m => new MemberView(m.UserId, m.User!.UserName!, m.User.DisplayName, m.Role))
+            .ToListAsync(ct);
+    }
+
+    private async Task RemoveMemberAsync(ChatDbContext db, int communityId, string memberId, CancellationToken ct)
+    {
+        var removed = await db.Memberships.Where(m => m.CommunityId == communityId && m.UserId == memberId)
+            .ExecuteDeleteAsync(ct);
+        if (removed == 0)
+        {
+            return;
+        }
+
+        await hub.PublishAsync(new MemberLeft(communityId, memberId));
+        await hub.PublishAsync(new MembershipsChanged(memberId));
+    }
+
+    private static async Task<MemberRole> RoleOfAsync(ChatDbContext db, int communityId, string memberId, CancellationToken ct) =>
+        await db.Memberships.Where(m => m.CommunityId == communityId && m.UserId == memberId)
+            .Select(m => (MemberRole?)m.Role).SingleOrDefaultAsync(ct)
+        ?? throw new NotFoundException("That user is not a member of this server.");
+
+    private static Task<CommunitySummary> SummaryAsync(ChatDbContext db, int communityId, CancellationToken ct) =>
+        db.Communities.AsNoTracking().Where(c => c.Id == communityId)
+            .Select(c => new CommunitySummary(
+                c.Id, c.Name, c.Channels.OrderBy(ch => ch.Position).ThenBy(ch => ch.Id).Select(ch => (int?)ch.Id).FirstOrDefault()))
+            .SingleAsync(ct);
+
+    private static (string Name, string? Description) Validate(string? name, string? description)
+    {
+        name = name?.Trim() ?? "";
+        description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        if (name.Length is < Community.NameMinLength or > Community.NameMaxLength)
+        {
+            throw new ValidationException(
+                $"A server name is {Community.NameMinLength} to {Community.NameMaxLength} characters.", "name");
+        }
+
+        if (description?.Length > Community.DescriptionMaxLength)
+        {
+            throw new ValidationException(
+                $"A description is at most {Community.DescriptionMaxLength} characters.", "description");
+        }
+
+        return (name, description);
     }
 }

@@ -21,6 +21,12 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<Message> Messages => Set<Message>();
 
+    public DbSet<MessageRevision> MessageRevisions => Set<MessageRevision>();
+
+    public DbSet<ChannelReadState> ChannelReadStates => Set<ChannelReadState>();
+
+    public DbSet<Mention> Mentions => Set<Mention>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -59,7 +59,41 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         // History is read newest-first within a channel, by id.
         builder.HasIndex(m => new { m.ChannelId, m.Id });
         builder.HasIndex(m => new { m.AuthorId, m.Nonce }).IsUnique();
+        builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasOne(m => m.Channel).WithMany().HasForeignKey(m => m.ChannelId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Author).WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MessageRevisionConfiguration : IEntityTypeConfiguration<MessageRevision>
+{
+    public void Configure(EntityTypeBuilder<MessageRevision> builder)
+    {
+        builder.Property(r => r.Content).HasMaxLength(Message.ContentMaxLength).IsRequired();
+        builder.HasIndex(r => new { r.MessageId, r.Id });
+        builder.HasOne(r => r.Message).WithMany(m => m.Revisions).HasForeignKey(r => r.MessageId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ChannelReadStateConfiguration : IEntityTypeConfiguration<ChannelReadState>
+{
+    public void Configure(EntityTypeBuilder<ChannelReadState> builder)
+    {
+        builder.HasKey(r => new { r.UserId, r.ChannelId });
+        builder.HasOne<ChatUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Channel>().WithMany().HasForeignKey(r => r.ChannelId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MentionConfiguration : IEntityTypeConfiguration<Mention>
+{
+    public void Configure(EntityTypeBuilder<Mention> builder)
+    {
+        builder.HasKey(m => new { m.MessageId, m.UserId });
+        // Unread mention badges count a user's mentions per channel after the last read message.
+        builder.HasIndex(m => new { m.UserId, m.ChannelId, m.MessageId });
+        builder.HasOne(m => m.Message).WithMany().HasForeignKey(m => m.MessageId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ChatUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

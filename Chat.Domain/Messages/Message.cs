@@ -20,10 +20,15 @@ public class Message
 
     public DateTime? EditedAt { get; set; }
 
+    /// <summary>Grows with each edit; an edit based on an older version is refused instead of overwriting.</summary>
+    public int Version { get; set; }
+
     /// <summary>Chosen by the sender's client, unique per author, so a retried send is stored once.</summary>
     public Guid Nonce { get; set; }
 
     public Channel? Channel { get; set; }
 
     public ChatUser? Author { get; set; }
+
+    public List<MessageRevision> Revisions { get; set; } = [];
 }

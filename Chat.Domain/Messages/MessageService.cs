@@ -1,30 +1,359 @@
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using System.Threading.RateLimiting;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
+using Chat.Domain.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Messages;
 
-public sealed class MessageService(IDbContextFactory<ChatDbContext> dbFactory)
+public sealed partial class MessageService(
+    IDbContextFactory<ChatDbContext> dbFactory, ChatHub hub, TimeProvider clock, SendRateLimit rateLimit)
+    : IDisposable
 {
     public const int PageSize = 50;
+
+    // A token bucket per user, in the service, because circuit events never pass the HTTP rate limiter.
+    private readonly PartitionedRateLimiter<string> sendLimiter = PartitionedRateLimiter.Create<string, string>(
+        userId => RateLimitPartition.GetTokenBucketLimiter(userId, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = rateLimit.Burst,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = rateLimit.Refill,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+
+    private static readonly Expression<Func<Message, MessageView>> ToView = m => new MessageView(
+        m.Id, m.ChannelId, m.AuthorId, m.Author!.UserName!, m.Author.DisplayName, m.Content, m.CreatedAt, m.EditedAt, m.Version);
 
     /// <summary>
     /// The newest messages of a channel, oldest first for display. Reads through the (channel, id) index from
     /// the newest end, so the cost does not grow with the channel's history.
     /// </summary>
-    public async Task<IReadOnlyList<MessageView>> GetLatestAsync(
-        int communityId, int channelId, string? userId, CancellationToken ct = default)
+    public Task<IReadOnlyList<MessageView>> GetLatestAsync(
+        int communityId, int channelId, string? userId, CancellationToken ct = default) =>
+        GetPageAsync(communityId, channelId, userId, beforeId: null, ct);
+
+    /// <summary>The page of messages just older than <paramref name="beforeId"/> (keyset paging, never OFFSET).</summary>
+    public Task<IReadOnlyList<MessageView>> GetOlderAsync(
+        int communityId, int channelId, string? userId, long beforeId, CancellationToken ct = default) =>
+        GetPageAsync(communityId, channelId, userId, beforeId, ct);
+
+    /// <summary>Messages newer than <paramref name="afterId"/>, for catching up after a reconnect.</summary>
+    public async Task<IReadOnlyList<MessageView>> GetNewerAsync(
+        int communityId, int channelId, string? userId, long afterId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await Access.RequireMemberAsync(db, communityId, userId, ct);
-        var newestFirst = await db.Messages.AsNoTracking()
-            .Where(m => m.ChannelId == channelId && m.Channel!.CommunityId == communityId)
-            .OrderByDescending(m => m.Id)
-            .Take(PageSize)
-            .Select(m => new MessageView(
-                m.Id, m.ChannelId, m.AuthorId, m.Author!.UserName!, m.Author.DisplayName, m.Content, m.CreatedAt, m.EditedAt))
+        return await db.Messages.AsNoTracking()
+            .Where(m => m.ChannelId == channelId && m.Channel!.CommunityId == communityId && m.Id > afterId)
+            .OrderBy(m => m.Id)
+            .Take(PageSize * 4)
+            .Select(ToView)
             .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Stores a message once per nonce: a send retried after a failure or a reconnect returns the message
+    /// stored the first time instead of storing it twice.
+    /// </summary>
+    public async Task<MessageView> SendAsync(
+        string? userId, int channelId, string content, Guid nonce, CancellationToken ct = default)
+    {
+        var text = ValidateContent(content);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var communityId = await CommunityOfChannelAsync(db, channelId, ct);
+        await Access.RequireMemberAsync(db, communityId, userId, ct);
+
+        if (await FindByNonceAsync(db, userId!, nonce, ct) is { } alreadyStored)
+        {
+            return alreadyStored;
+        }
+
+        using (var lease = sendLimiter.AttemptAcquire(userId!))
+        {
+            if (!lease.IsAcquired)
+            {
+                throw new RateLimitedException("You are sending messages too fast. Slow down a little.");
+            }
+        }
+
+        var message = new Message
+        {
+            ChannelId = channelId,
+            AuthorId = userId!,
+            Content = text,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Nonce = nonce,
+        };
+        db.Messages.Add(message);
+        foreach (var mentioned in await MentionedMembersAsync(db, communityId, userId!, text, ct))
+        {
+            db.Mentions.Add(new Mention { Message = message, UserId = mentioned, ChannelId = channelId });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two sends of one nonce raced; the unique index let one in, and that one is the answer.
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            return await FindByNonceAsync(fresh, userId!, nonce, ct) ?? throw new ConflictException(
+                "The message could not be stored. Please try again.");
+        }
+
+        var view = await db.Messages.AsNoTracking().Where(m => m.Id == message.Id).Select(ToView).SingleAsync(ct);
+        await hub.PublishAsync(new MessagePosted(communityId, view));
+        return view;
+    }
+
+    /// <summary>Only the author may edit; the edit must be based on the version the author saw.</summary>
+    public async Task<MessageView> EditAsync(
+        string? userId, long messageId, string content, int expectedVersion, CancellationToken ct = default)
+    {
+        var text = ValidateContent(content);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (message, communityId) = await FindOwnMessageAsync(db, userId, messageId, "edit", ct);
+        if (message.Version != expectedVersion)
+        {
+            throw new ConflictException("This message was changed somewhere else. Look at it again before editing.");
+        }
+
+        if (message.Content == text)
+        {
+            return await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.MessageRevisions.Add(new MessageRevision
+        {
+            MessageId = message.Id,
+            Content = message.Content,
+            WrittenAt = message.EditedAt ?? message.CreatedAt,
+        });
+        message.Content = text;
+        message.EditedAt = now;
+        message.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("This message was changed somewhere else. Look at it again before editing.");
+        }
+
+        var view = await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct);
+        await hub.PublishAsync(new MessageEdited(communityId, view));
+        return view;
+    }
+
+    /// <summary>Only the author may delete; the message and its earlier versions are gone for everyone.</summary>
+    public async Task DeleteAsync(string? userId, long messageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (message, communityId) = await FindOwnMessageAsync(db, userId, messageId, "delete", ct);
+        db.Messages.Remove(message);
+        await db.SaveChangesAsync(ct);
+        await hub.PublishAsync(new MessageDeleted(communityId, message.ChannelId, message.Id));
+    }
+
+    /// <summary>Every text the message has had, oldest first, the current one last; members only.</summary>
+    public async Task<IReadOnlyList<MessageRevisionView>> GetRevisionsAsync(
+        string? userId, long messageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await db.Messages.AsNoTracking()
+            .Where(m => m.Id == messageId)
+            .Select(m => new { m.Content, m.CreatedAt, m.EditedAt, m.Channel!.CommunityId })
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("That message does not exist.");
+        await Access.RequireMemberAsync(db, message.CommunityId, userId, ct);
+        var earlier = await db.MessageRevisions.AsNoTracking()
+            .Where(r => r.MessageId == messageId)
+            .OrderBy(r => r.Id)
+            .Select(r => new MessageRevisionView(r.Content, r.WrittenAt))
+            .ToListAsync(ct);
+        earlier.Add(new MessageRevisionView(message.Content, message.EditedAt ?? message.CreatedAt));
+        return earlier;
+    }
+
+    /// <summary>Moves the user's read marker forward to <paramref name="messageId"/> (never back).</summary>
+    public async Task MarkReadAsync(string? userId, int channelId, long messageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var communityId = await CommunityOfChannelAsync(db, channelId, ct);
+        await Access.RequireMemberAsync(db, communityId, userId, ct);
+        var state = await db.ChannelReadStates.SingleOrDefaultAsync(r => r.UserId == userId && r.ChannelId == channelId, ct);
+        if (state is not null && state.LastReadMessageId >= messageId)
+        {
+            return;
+        }
+
+        await SaveReadStateAsync(db, state, userId!, channelId, messageId, ct);
+    }
+
+    /// <summary>Marks <paramref name="messageId"/> and everything after it unread again.</summary>
+    public async Task MarkUnreadAsync(string? userId, int channelId, long messageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var communityId = await CommunityOfChannelAsync(db, channelId, ct);
+        await Access.RequireMemberAsync(db, communityId, userId, ct);
+        var previous = await db.Messages.Where(m => m.ChannelId == channelId && m.Id < messageId)
+            .OrderByDescending(m => m.Id).Select(m => m.Id).FirstOrDefaultAsync(ct);
+        var state = await db.ChannelReadStates.SingleOrDefaultAsync(r => r.UserId == userId && r.ChannelId == channelId, ct);
+        await SaveReadStateAsync(db, state, userId!, channelId, previous, ct);
+    }
+
+    /// <summary>For each channel of the community: unread or not, and how many unread messages mention the user.</summary>
+    public async Task<IReadOnlyList<ChannelUnread>> GetUnreadAsync(
+        string? userId, int communityId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Access.RequireMemberAsync(db, communityId, userId, ct);
+        return await db.Channels.AsNoTracking()
+            .Where(c => c.CommunityId == communityId)
+            .Select(c => new
+            {
+                c.Id,
+                LastRead = db.ChannelReadStates.Where(r => r.UserId == userId && r.ChannelId == c.Id)
+                    .Select(r => r.LastReadMessageId).FirstOrDefault(),
+            })
+            .Select(c => new ChannelUnread(
+                c.Id,
+                db.Messages.Any(m => m.ChannelId == c.Id && m.Id > c.LastRead && m.AuthorId != userId),
+                db.Mentions.Count(m => m.UserId == userId && m.ChannelId == c.Id && m.MessageId > c.LastRead),
+                c.LastRead))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Unread mentions per community, for the badges on the server rail.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> GetMentionCountsAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = await db.Mentions.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Where(m => m.MessageId > db.ChannelReadStates.Where(r => r.UserId == userId && r.ChannelId == m.ChannelId)
+                .Select(r => r.LastReadMessageId).FirstOrDefault())
+            .GroupBy(m => m.Message!.Channel!.CommunityId)
+            .Select(g => new { CommunityId = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return counts.ToDictionary(c => c.CommunityId, c => c.Count);
+    }
+
+    /// <summary>Tells the channel's other members that the user is typing; nothing is stored.</summary>
+    public async Task NotifyTypingAsync(string? userId, int channelId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var communityId = await CommunityOfChannelAsync(db, channelId, ct);
+        await Access.RequireMemberAsync(db, communityId, userId, ct);
+        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(ct);
+        await hub.PublishAsync(new UserTyping(communityId, channelId, userId!, name));
+    }
+
+    public void Dispose() => sendLimiter.Dispose();
+
+    internal static string ValidateContent(string? content)
+    {
+        var text = content?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            throw new ValidationException("Write something before sending.", nameof(content));
+        }
+
+        if (text.Length > Message.ContentMaxLength)
+        {
+            throw new ValidationException(
+                $"A message is at most {Message.ContentMaxLength:N0} characters; this one has {text.Length:N0}.", nameof(content));
+        }
+
+        return text;
+    }
+
+    private async Task<IReadOnlyList<MessageView>> GetPageAsync(
+        int communityId, int channelId, string? userId, long? beforeId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Access.RequireMemberAsync(db, communityId, userId, ct);
+        var query = db.Messages.AsNoTracking()
+            .Where(m => m.ChannelId == channelId && m.Channel!.CommunityId == communityId);
+        if (beforeId is { } before)
+        {
+            query = query.Where(m => m.Id < before);
+        }
+
+        var newestFirst = await query.OrderByDescending(m => m.Id).Take(PageSize).Select(ToView).ToListAsync(ct);
         newestFirst.Reverse();
         return newestFirst;
     }
+
+    private async Task SaveReadStateAsync(
+        ChatDbContext db, ChannelReadState? state, string userId, int channelId, long messageId, CancellationToken ct)
+    {
+        if (state is null)
+        {
+            db.ChannelReadStates.Add(new ChannelReadState { UserId = userId, ChannelId = channelId, LastReadMessageId = messageId });
+        }
+        else
+        {
+            state.LastReadMessageId = messageId;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two tabs created the row at once; the other one's marker is just as good.
+            return;
+        }
+
+        await hub.PublishAsync(new ReadStateChanged(userId, channelId, messageId));
+    }
+
+    private static async Task<int> CommunityOfChannelAsync(ChatDbContext db, int channelId, CancellationToken ct) =>
+        await db.Channels.Where(c => c.Id == channelId).Select(c => (int?)c.CommunityId).SingleOrDefaultAsync(ct)
+        ?? throw new NotFoundException("That channel does not exist.");
+
+    private static Task<MessageView?> FindByNonceAsync(ChatDbContext db, string userId, Guid nonce, CancellationToken ct) =>
+        db.Messages.AsNoTracking().Where(m => m.AuthorId == userId && m.Nonce == nonce).Select(ToView)
+            .Cast<MessageView?>().SingleOrDefaultAsync(ct);
+
+    private static async Task<(Message Message, int CommunityId)> FindOwnMessageAsync(
+        ChatDbContext db, string? userId, long messageId, string verb, CancellationToken ct)
+    {
+        var found = await db.Messages
+            .Where(m => m.Id == messageId)
+            .Select(m => new { Message = m, m.Channel!.CommunityId })
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("That message does not exist.");
+        await Access.RequireMemberAsync(db, found.CommunityId, userId, ct);
+        if (found.Message.AuthorId != userId)
+        {
+            throw new ForbiddenException($"Only the author of a message can {verb} it.");
+        }
+
+        return (found.Message, found.CommunityId);
+    }
+
+    private static async Task<IReadOnlyList<string>> MentionedMembersAsync(
+        ChatDbContext db, int communityId, string authorId, string text, CancellationToken ct)
+    {
+        var names = MentionRegex().Matches(text).Select(m => m.Groups[1].Value.ToUpperInvariant()).Distinct().ToList();
+        if (names.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.Memberships
+            .Where(m => m.CommunityId == communityId && m.UserId != authorId && names.Contains(m.User!.NormalizedUserName!))
+            .Select(m => m.UserId)
+            .ToListAsync(ct);
+    }
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.])@([A-Za-z0-9_.]{3,32})")]
+    private static partial Regex MentionRegex();
 }

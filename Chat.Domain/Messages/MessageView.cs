@@ -8,4 +8,5 @@ public sealed record MessageView(
     string AuthorDisplayName,
     string Content,
     DateTime CreatedAt,
-    DateTime? EditedAt);
+    DateTime? EditedAt,
+    int Version = 0);

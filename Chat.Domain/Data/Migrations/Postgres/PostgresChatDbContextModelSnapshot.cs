@@ -107,6 +107,42 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("Chat.Domain.Messages.ChannelReadState", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastReadMessageId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId", "ChannelId");
+
+                    b.HasIndex("ChannelId");
+
+                    b.ToTable("ChannelReadStates");
+                });
+
+            modelBuilder.Entity("Chat.Domain.Messages.Mention", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MessageId", "UserId");
+
+                    b.HasIndex("UserId", "ChannelId", "MessageId");
+
+                    b.ToTable("Mentions");
+                });
+
             modelBuilder.Entity("Chat.Domain.Messages.Message", b =>
                 {
                     b.Property<long>("Id")
@@ -136,6 +172,10 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.Property<Guid>("Nonce")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId", "Nonce")
@@ -144,6 +184,32 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.HasIndex("ChannelId", "Id");
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("Chat.Domain.Messages.MessageRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Id");
+
+                    b.ToTable("MessageRevisions");
                 });
 
             modelBuilder.Entity("Chat.Domain.Users.ChatUser", b =>
@@ -380,6 +446,38 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Chat.Domain.Messages.ChannelReadState", b =>
+                {
+                    b.HasOne("Chat.Domain.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chat.Domain.Users.ChatUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat.Domain.Messages.Mention", b =>
+                {
+                    b.HasOne("Chat.Domain.Messages.Message", "Message")
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chat.Domain.Users.ChatUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
+                });
+
             modelBuilder.Entity("Chat.Domain.Messages.Message", b =>
                 {
                     b.HasOne("Chat.Domain.Users.ChatUser", "Author")
@@ -397,6 +495,17 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.Navigation("Author");
 
                     b.Navigation("Channel");
+                });
+
+            modelBuilder.Entity("Chat.Domain.Messages.MessageRevision", b =>
+                {
+                    b.HasOne("Chat.Domain.Messages.Message", "Message")
+                        .WithMany("Revisions")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -455,6 +564,11 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.Navigation("Channels");
 
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Chat.Domain.Messages.Message", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,96 @@
+using Markdig;
+using Markdig.Renderers.Html;
+using Markdig.Parsers;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Chat.App.Components.Messaging;
+
+/// <summary>
+/// Turns a message into HTML with the subset of Markdown chat people expect: bold, italic, strikethrough, code,
+/// code blocks, quotes and links. Raw HTML is shown as text; a link that is not http, https or mailto keeps
+/// only its text; images become links, so nobody embeds a tracking pixel in someone else's screen.
+/// </summary>
+public static class MessageMarkdown
+{
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+
+    public static string ToHtml(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var document = Markdown.Parse(text, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            Sanitize(link);
+        }
+
+        foreach (var link in document.Descendants<AutolinkInline>().ToList())
+        {
+            Sanitize(link);
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    public static bool IsAllowedUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto);
+
+    private static void Sanitize(LinkInline link)
+    {
+        if (IsAllowedUrl(link.Url))
+        {
+            link.IsImage = false;
+            link.GetAttributes().AddPropertyIfNotExist("rel", "noopener noreferrer nofollow");
+            link.GetAttributes().AddPropertyIfNotExist("target", "_blank");
+            return;
+        }
+
+        // Keep what the author wrote as the link's text; drop the link itself.
+        Inline previous = link;
+        if (link.FirstChild is null)
+        {
+            previous.InsertAfter(new LiteralInline(link.Url ?? ""));
+        }
+
+        while (link.FirstChild is { } child)
+        {
+            child.Remove();
+            previous.InsertAfter(child);
+            previous = child;
+        }
+
+        link.Remove();
+    }
+
+    private static void Sanitize(AutolinkInline link)
+    {
+        if (!IsAllowedUrl(link.IsEmail ? "mailto:" + link.Url : link.Url))
+        {
+            link.ReplaceBy(new LiteralInline(link.Url));
+        }
+    }
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .DisableHtml()
+            .UseEmphasisExtras()
+            .UseAutoLinks()
+            .UseSoftlineBreakAsHardlineBreak();
+
+        // A chat line starting with "#" or "1." is a message, not a heading or a list.
+        builder.BlockParsers.TryRemove<HeadingBlockParser>();
+        builder.BlockParsers.TryRemove<ListBlockParser>();
+        builder.BlockParsers.TryRemove<ThematicBreakParser>();
+        builder.BlockParsers.TryRemove<HtmlBlockParser>();
+        builder.BlockParsers.TryRemove<IndentedCodeBlockParser>();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,56 @@
+using Chat.Domain.Channels;
+using Chat.Domain.Communities;
+using Chat.Domain.Messages;
+
+namespace Chat.Domain.Realtime;
+
+/// <summary>Something that happened and was committed; named noun + past verb.</summary>
+public abstract record ChatEvent
+{
+    public abstract string Topic { get; }
+}
+
+/// <summary>Seen by every member of the community, in every open tab.</summary>
+public abstract record CommunityEvent(int CommunityId) : ChatEvent
+{
+    public override string Topic => Topics.Community(CommunityId);
+}
+
+/// <summary>Seen only by one user, in every open tab.</summary>
+public abstract record UserEvent(string UserId) : ChatEvent
+{
+    public override string Topic => Topics.User(UserId);
+}
+
+public sealed record MessagePosted(int CommunityId, MessageView Message) : CommunityEvent(CommunityId);
+
+public sealed record MessageEdited(int CommunityId, MessageView Message) : CommunityEvent(CommunityId);
+
+public sealed record MessageDeleted(int CommunityId, int ChannelId, long MessageId) : CommunityEvent(CommunityId);
+
+public sealed record ChannelCreated(int CommunityId, ChannelView Channel) : CommunityEvent(CommunityId);
+
+public sealed record ChannelUpdated(int CommunityId, ChannelView Channel) : CommunityEvent(CommunityId);
+
+public sealed record ChannelDeleted(int CommunityId, int ChannelId) : CommunityEvent(CommunityId);
+
+public sealed record ChannelsReordered(int CommunityId, IReadOnlyList<int> ChannelIds) : CommunityEvent(CommunityId);
+
+public sealed record MemberJoined(int CommunityId, MemberView Member) : CommunityEvent(CommunityId);
+
+public sealed record MemberLeft(int CommunityId, string UserId) : CommunityEvent(CommunityId);
+
+public sealed record MemberRoleChanged(int CommunityId, string UserId, MemberRole Role) : CommunityEvent(CommunityId);
+
+public sealed record CommunityUpdated(int CommunityId, string Name, string? Description, bool IsPublic)
+    : CommunityEvent(CommunityId);
+
+public sealed record CommunityDeleted(int CommunityId) : CommunityEvent(CommunityId);
+
+public sealed record UserTyping(int CommunityId, int ChannelId, string UserId, string DisplayName)
+    : CommunityEvent(CommunityId);
+
+/// <summary>The user joined, left, was removed from, or lost a community: every tab's rail reloads.</summary>
+public sealed record MembershipsChanged(string UserId) : UserEvent(UserId);
+
+public sealed record ReadStateChanged(string UserId, int ChannelId, long LastReadMessageId) : UserEvent(UserId);

@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+
+namespace Chat.Domain.Realtime;
+
+/// <summary>
+/// The in-process event hub: services publish after their change is committed, and each circuit's components
+/// subscribe to the topics they show. A publish reads an immutable subscriber array without locking, so the
+/// fan-out to many circuits costs no allocation per subscriber beyond the handler's own work.
+/// </summary>
+public sealed partial class ChatHub(ILogger<ChatHub> logger)
+{
+    private readonly Lock gate = new();
+    private ImmutableDictionary<string, ImmutableArray<Subscription>> topics =
+        ImmutableDictionary<string, ImmutableArray<Subscription>>.Empty.WithComparers(StringComparer.Ordinal);
+
+    public IDisposable Subscribe(string topic, Func<ChatEvent, Task> handler)
+    {
+        var subscription = new Subscription(this, topic, handler);
+        lock (gate)
+        {
+            topics = topics.SetItem(topic, topics.GetValueOrDefault(topic, []).Add(subscription));
+        }
+
+        return subscription;
+    }
+
+    /// <summary>How many handlers listen on a topic; lets tests prove that disposed components unsubscribed.</summary>
+    public int SubscriberCount(string topic) => Volatile.Read(ref topics).GetValueOrDefault(topic, []).Length;
+
+    public Task PublishAsync(ChatEvent chatEvent) => PublishAsync(chatEvent.Topic, chatEvent);
+
+    public async Task PublishAsync(string topic, ChatEvent chatEvent)
+    {
+        var subscribers = Volatile.Read(ref topics).GetValueOrDefault(topic, []);
+        if (subscribers.IsEmpty)
+        {
+            return;
+        }
+
+        // Started together, so one slow circuit does not delay the others; each failure stays its own.
+        var deliveries = new Task[subscribers.Length];
+        for (var i = 0; i < subscribers.Length; i++)
+        {
+            deliveries[i] = DeliverAsync(subscribers[i], chatEvent);
+        }
+
+        await Task.WhenAll(deliveries);
+    }
+
+    private async Task DeliverAsync(Subscription subscription, ChatEvent chatEvent)
+    {
+        try
+        {
+            await subscription.Handler(chatEvent);
+        }
+#pragma warning disable CA1031 // A dead circuit must not break delivery to the others.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogHandlerFailed(logger, e, subscription.Topic, chatEvent.GetType().Name);
+        }
+    }
+
+    private void Unsubscribe(Subscription subscription)
+    {
+        lock (gate)
+        {
+            if (!topics.TryGetValue(subscription.Topic, out var current))
+            {
+                return;
+            }
+
+            var remaining = current.Remove(subscription);
+            topics = remaining.IsEmpty ? topics.Remove(subscription.Topic) : topics.SetItem(subscription.Topic, remaining);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber of {Topic} failed to handle {Event}")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string topic, string @event);
+
+    private sealed class Subscription(ChatHub hub, string topic, Func<ChatEvent, Task> handler) : IDisposable
+    {
+        public string Topic { get; } = topic;
+
+        public Func<ChatEvent, Task> Handler { get; } = handler;
+
+        public void Dispose() => hub.Unsubscribe(this);
+    }
+}
