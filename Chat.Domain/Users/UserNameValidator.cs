@@ -11,7 +11,8 @@ public sealed partial class UserNameValidator : IUserValidator<ChatUser>
 {
     public Task<IdentityResult> ValidateAsync(UserManager<ChatUser> manager, ChatUser user)
     {
-        if (user.UserName is { } name && UserNameRegex().IsMatch(name))
+        // The whole name must match: .NET's '$' also matches before a final "\n", so IsMatch alone accepted "ana\n".
+        if (user.UserName is { } name && UserNameRegex().Match(name) is { Success: true } match && match.Length == name.Length)
         {
             return Task.FromResult(IdentityResult.Success);
         }
