@@ -13,6 +13,7 @@ public static class DomainServiceCollectionExtensions
     /// <summary>The database and the domain services; the app adds Identity and the UI on top.</summary>
     public static IServiceCollection AddChatDomain(this IServiceCollection services, DatabaseSettings database)
     {
+        services.AddLogging();
         services.AddSingleton(database);
         services.AddDbContextFactory<ChatDbContext, ChatDbContextFactory>(options => ChatDatabase.Configure(options, database));
         services.AddSingleton(TimeProvider.System);
