@@ -15,6 +15,7 @@ builder.Services.AddRazorComponents()
 builder.Services.AddRadzenComponents();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Chat.App.Components.Common.HttpStatus>();
+builder.Services.AddScoped<Chat.App.Components.Messaging.ReaderTimeZone>();
 
 builder.Services.AddChatDomain(DatabaseConfiguration.Read(builder.Configuration, builder.Environment));
 

@@ -1,0 +1,369 @@
+using Chat.Domain.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+
+namespace Chat.App.Components.Messaging;
+
+/// <summary>
+/// The open channel's messages: loads the newest page, merges live events by id, loads older pages as the reader
+/// scrolls up, and shows where the unread messages start.
+/// </summary>
+public sealed partial class MessagePane
+{
+    private const string UnreadDividerKey = "unread-divider";
+    private static readonly TimeSpan GroupWindow = TimeSpan.FromMinutes(7);
+
+    private readonly List<MessageView> messages = [];
+    private IDisposable? subscription;
+    private int? subscribedChannelId;
+    private string? userId;
+    private bool loaded;
+    private bool hasOlder;
+    private bool loadingOlder;
+    private long? dividerAfterId;
+    private bool showJumpBar;
+    private long? editingId;
+    private string? editError;
+    private MessageView? deleting;
+    private IReadOnlyList<MessageRevisionView>? history;
+    private readonly Dictionary<string, (string Name, DateTime Until)> typing = [];
+    private ElementReference log;
+    private IJSObjectReference? module;
+    private DotNetObjectReference<MessagePane>? self;
+    private bool logAttached;
+    private Composer? composer;
+    private Timer? typingTimer;
+
+    [Inject]
+    private MessageService Messages { get; set; } = default!;
+
+    [Inject]
+    private ChatHub Hub { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private ReaderTimeZone TimeZone { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Parameter]
+    public ChannelView? Channel { get; set; }
+
+    /// <summary>The reader's read marker when the channel was opened; the "new messages" divider goes after it.</summary>
+    [Parameter]
+    public long? LastReadMessageId { get; set; }
+
+    [Parameter]
+    public long? HighlightMessageId { get; set; }
+
+    private IReadOnlyList<string> TypingNames =>
+        typing.Where(t => t.Value.Until > DateTime.UtcNow).Select(t => t.Value.Name).Order(StringComparer.CurrentCulture).ToList();
+
+    protected override async Task OnParametersSetAsync()
+    {
+        userId ??= (await AuthenticationState).UserId();
+        if (Channel?.Id == subscribedChannelId)
+        {
+            return;
+        }
+
+        subscription?.Dispose();
+        subscribedChannelId = Channel?.Id;
+        messages.Clear();
+        typing.Clear();
+        editingId = null;
+        loaded = false;
+        hasOlder = false;
+        dividerAfterId = LastReadMessageId;
+        showJumpBar = false;
+        logAttached = false;
+        if (Channel is not { } channel)
+        {
+            return;
+        }
+
+        // Subscribe before loading, so a message posted in between is merged by id, not lost.
+        subscription = Hub.Subscribe(Topics.Community(channel.CommunityId), e => InvokeAsync(() => ApplyAsync(e)));
+        var page = await Messages.GetLatestAsync(channel.CommunityId, channel.Id, userId);
+        Merge(page);
+        hasOlder = page.Count == MessageService.PageSize;
+        loaded = true;
+        if (dividerAfterId is { } after && (messages.Count == 0 || messages[^1].Id <= after || OwnUnreadOnly(after)))
+        {
+            dividerAfterId = null;
+        }
+
+        showJumpBar = dividerAfterId is not null && messages.Count > 0 && messages[0].Id > dividerAfterId && hasOlder;
+        await MarkReadAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/chat.js");
+        if (await TimeZone.InitializeAsync(module))
+        {
+            StateHasChanged();
+        }
+
+        if (Channel is not null && loaded && !logAttached)
+        {
+            logAttached = true;
+            self ??= DotNetObjectReference.Create(this);
+            await module.InvokeVoidAsync("attachLog", log, self);
+            if (HighlightMessageId is { } highlight)
+            {
+                await module.InvokeVoidAsync("scrollToElement", $"message-{highlight}");
+            }
+        }
+        else if (logAttached)
+        {
+            await module.InvokeVoidAsync("afterRender", log);
+        }
+    }
+
+    [JSInvokable]
+    public async Task LoadOlderAsync()
+    {
+        if (Channel is not { } channel || !hasOlder || loadingOlder || messages.Count == 0)
+        {
+            return;
+        }
+
+        loadingOlder = true;
+        StateHasChanged();
+        try
+        {
+            var older = await Messages.GetOlderAsync(channel.CommunityId, channel.Id, userId, messages[0].Id);
+            hasOlder = older.Count == MessageService.PageSize;
+            Merge(older);
+        }
+        finally
+        {
+            loadingOlder = false;
+            StateHasChanged();
+        }
+    }
+
+    [JSInvokable]
+    public void OnDividerVisibilityChanged(bool visible)
+    {
+        var show = dividerAfterId is not null && !visible;
+        if (show != showJumpBar)
+        {
+            showJumpBar = show;
+            StateHasChanged();
+        }
+    }
+
+    private async Task ApplyAsync(ChatEvent chatEvent)
+    {
+        if (Channel is not { } channel)
+        {
+            return;
+        }
+
+        switch (chatEvent)
+        {
+            case MessagePosted posted when posted.Message.ChannelId == channel.Id:
+                Merge([posted.Message]);
+                typing.Remove(posted.Message.AuthorId);
+                await MarkReadAsync();
+                break;
+            case MessageEdited edited when edited.Message.ChannelId == channel.Id:
+                Merge([edited.Message]);
+                break;
+            case MessageDeleted deleted when deleted.ChannelId == channel.Id:
+                messages.RemoveAll(m => m.Id == deleted.MessageId);
+                if (editingId == deleted.MessageId)
+                {
+                    editingId = null;
+                }
+
+                break;
+            case UserTyping typed when typed.ChannelId == channel.Id && typed.UserId != userId:
+                typing[typed.UserId] = (typed.DisplayName, DateTime.UtcNow.AddSeconds(6));
+                typingTimer ??= new Timer(_ => InvokeAsync(ExpireTyping), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+                break;
+            default:
+                return;
+        }
+
+        StateHasChanged();
+    }
+
+    private void ExpireTyping()
+    {
+        var expired = typing.Where(t => t.Value.Until <= DateTime.UtcNow).Select(t => t.Key).ToList();
+        foreach (var key in expired)
+        {
+            typing.Remove(key);
+        }
+
+        if (expired.Count > 0)
+        {
+            StateHasChanged();
+        }
+    }
+
+    // Keeps the list ordered by id without duplicates, whatever order pages and live events arrive in.
+    private void Merge(IEnumerable<MessageView> incoming)
+    {
+        foreach (var message in incoming)
+        {
+            var index = messages.BinarySearch(message, MessageOrder.Instance);
+            if (index >= 0)
+            {
+                if (message.Version >= messages[index].Version)
+                {
+                    messages[index] = message;
+                }
+            }
+            else
+            {
+                messages.Insert(~index, message);
+            }
+        }
+    }
+
+    private bool OwnUnreadOnly(long after) => messages.Where(m => m.Id > after).All(m => m.AuthorId == userId);
+
+    private static bool StartsGroup(MessageView? previous, MessageView message) =>
+        previous is null || previous.AuthorId != message.AuthorId || message.CreatedAt - previous.CreatedAt > GroupWindow;
+
+    private async Task MarkReadAsync()
+    {
+        if (Channel is { } channel && messages.Count > 0)
+        {
+            await Messages.MarkReadAsync(userId, channel.Id, messages[^1].Id);
+        }
+    }
+
+    private async Task OnSentAsync(MessageView sent)
+    {
+        Merge([sent]);
+        dividerAfterId = null;
+        showJumpBar = false;
+        if (module is not null && logAttached)
+        {
+            await module.InvokeVoidAsync("scrollToBottom", log);
+        }
+    }
+
+    private void EditLast()
+    {
+        var last = messages.LastOrDefault(m => m.AuthorId == userId);
+        if (last is not null)
+        {
+            StartEdit(last);
+        }
+    }
+
+    private void StartEdit(MessageView message)
+    {
+        editingId = message.Id;
+        editError = null;
+    }
+
+    private async Task CancelEdit()
+    {
+        editingId = null;
+        editError = null;
+        if (composer is not null)
+        {
+            await composer.FocusAsync();
+        }
+    }
+
+    private async Task SaveEditAsync((MessageView Message, string Text) edit)
+    {
+        try
+        {
+            var saved = await Messages.EditAsync(userId, edit.Message.Id, edit.Text, edit.Message.Version);
+            Merge([saved]);
+            await CancelEdit();
+        }
+        catch (DomainException e)
+        {
+            editError = e.Message;
+        }
+    }
+
+    private void AskDelete(MessageView message) => deleting = message;
+
+    private async Task DeleteAsync()
+    {
+        if (deleting is not { } message)
+        {
+            return;
+        }
+
+        deleting = null;
+        await Messages.DeleteAsync(userId, message.Id);
+        messages.RemoveAll(m => m.Id == message.Id);
+    }
+
+    private async Task MarkUnreadAsync(MessageView message)
+    {
+        await Messages.MarkUnreadAsync(userId, message.ChannelId, message.Id);
+        var index = messages.FindIndex(m => m.Id == message.Id);
+        dividerAfterId = index > 0 ? messages[index - 1].Id : message.Id - 1;
+    }
+
+    private async Task ShowHistoryAsync(MessageView message) =>
+        history = await Messages.GetRevisionsAsync(userId, message.Id);
+
+    private async Task JumpToFirstUnreadAsync()
+    {
+        // Older pages load until the divider is in the list, then the view scrolls to it.
+        while (hasOlder && dividerAfterId is { } after && messages.Count > 0 && messages[0].Id > after)
+        {
+            await LoadOlderAsync();
+        }
+
+        showJumpBar = false;
+        StateHasChanged();
+        if (module is not null)
+        {
+            await module.InvokeVoidAsync("scrollToElement", "unread-divider");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        subscription?.Dispose();
+        if (typingTimer is not null)
+        {
+            await typingTimer.DisposeAsync();
+        }
+
+        self?.Dispose();
+        if (module is not null)
+        {
+            try
+            {
+                await module.InvokeVoidAsync("detachLog", log);
+                await module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The tab is gone; nothing to release on its side.
+            }
+        }
+    }
+
+    private sealed class MessageOrder : IComparer<MessageView>
+    {
+        public static readonly MessageOrder Instance = new();
+
+        public int Compare(MessageView? x, MessageView? y) => (x?.Id ?? 0).CompareTo(y?.Id ?? 0);
+    }
+}

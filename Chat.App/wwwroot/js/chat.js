@@ -1,0 +1,100 @@
+// Browser-side helpers for the message pane and the composer, loaded as a module by the components that use
+// them (MessagePane, Composer). Everything the user sees is rendered by Blazor; this only scrolls, watches
+// and handles the keys Blazor cannot decide on (Enter sends, Shift+Enter adds a line).
+
+export function timeZone() {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
+const panes = new WeakMap();
+
+// Keeps the newest message in view while the reader is at the bottom, and asks for older messages when the
+// top comes into view. Chromium's scroll anchoring keeps the view still when older messages are inserted above.
+export function attachLog(log, dotnet) {
+  const state = { atBottom: true, dotnet, loading: false };
+  panes.set(log, state);
+  log.addEventListener("scroll", () => {
+    state.atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+  }, { passive: true });
+  const top = log.querySelector("[data-log-top]");
+  if (top) {
+    state.topObserver = new IntersectionObserver(async (entries) => {
+      if (entries.some((e) => e.isIntersecting) && !state.loading && log.scrollHeight > log.clientHeight) {
+        state.loading = true;
+        try { await dotnet.invokeMethodAsync("LoadOlderAsync"); } finally { state.loading = false; }
+      }
+    }, { root: log, rootMargin: "200px 0px 0px 0px" });
+    state.topObserver.observe(top);
+  }
+  log.scrollTop = log.scrollHeight;
+}
+
+export function afterRender(log) {
+  const state = panes.get(log);
+  if (state?.atBottom) {
+    log.scrollTop = log.scrollHeight;
+  }
+  watchDivider(log);
+}
+
+export function scrollToBottom(log) {
+  const state = panes.get(log);
+  if (state) { state.atBottom = true; }
+  log.scrollTop = log.scrollHeight;
+}
+
+export function scrollToElement(id) {
+  const element = document.getElementById(id);
+  if (element) {
+    element.scrollIntoView({ block: "center" });
+  }
+}
+
+// Tells the pane whether the "new messages" divider is on screen, for the "jump to first unread" bar.
+function watchDivider(log) {
+  const state = panes.get(log);
+  const divider = log.querySelector("[data-unread-divider]");
+  if (!state || state.divider === divider) { return; }
+  state.dividerObserver?.disconnect();
+  state.divider = divider;
+  if (!divider) { return; }
+  state.dividerObserver = new IntersectionObserver((entries) => {
+    const visible = entries.some((e) => e.isIntersecting);
+    state.dotnet.invokeMethodAsync("OnDividerVisibilityChanged", visible);
+  }, { root: log });
+  state.dividerObserver.observe(divider);
+}
+
+export function detachLog(log) {
+  const state = panes.get(log);
+  state?.topObserver?.disconnect();
+  state?.dividerObserver?.disconnect();
+  panes.delete(log);
+}
+
+// Enter sends, Shift+Enter adds a line, Up in an empty box edits the last message, Escape cancels.
+export function attachComposer(textarea, dotnet) {
+  textarea.addEventListener("keydown", (event) => {
+    if (event.isComposing) { return; }
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      dotnet.invokeMethodAsync("SubmitAsync", textarea.value);
+    } else if (event.key === "ArrowUp" && textarea.value === "") {
+      event.preventDefault();
+      dotnet.invokeMethodAsync("EditLastAsync");
+    } else if (event.key === "Escape") {
+      dotnet.invokeMethodAsync("CancelAsync");
+    }
+  });
+  textarea.addEventListener("input", () => {
+    textarea.style.height = "auto";
+    textarea.style.height = Math.min(textarea.scrollHeight, 240) + "px";
+  });
+}
+
+export function focus(element) {
+  element?.focus();
+  if (element && "value" in element) {
+    element.setSelectionRange(element.value.length, element.value.length);
+  }
+}
