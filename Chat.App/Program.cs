@@ -81,6 +81,11 @@ if (!app.Environment.IsDevelopment())
 app.UseExceptionHandler("/error/500", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
 
+// Explicitly after the error handlers, so that a re-executed error page is authorized like any request (pages
+// carry [Authorize] from Pages/_Imports.razor; the error pages add [AllowAnonymous]). Left to WebApplication,
+// these would run first, and re-executing into a page with authorization metadata throws.
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();

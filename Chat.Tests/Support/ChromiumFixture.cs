@@ -88,7 +88,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
         {
             if (message.Type == "error")
             {
-                errors.Enqueue(message.Text);
+                // "Failed to load resource" names no address; the location does.
+                errors.Enqueue(message.Location is { Length: > 0 } location ? $"{message.Text} ({location})" : message.Text);
             }
         };
         context.WebError += (_, error) => errors.Enqueue(error.Error);

@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace Chat.Tests.Support;
+
+/// <summary>
+/// One app on a real loopback socket and one headless Chromium, shared by the tests of a class (starting both
+/// costs a few seconds). Tests take their own browser context and their own users, so they stay independent.
+/// </summary>
+public class BrowserAppFixture : IAsyncLifetime, IAsyncDisposable
+{
+    private readonly ChromiumFixture chromium = new();
+    private readonly ChatAppFactory app = new();
+    private Uri? baseUrl;
+
+    public Uri BaseUrl => baseUrl ?? throw new InvalidOperationException("The app was not started: Chromium is missing.");
+
+    /// <summary>Configuration for this class's app, applied before it starts.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        await chromium.InitializeAsync();
+        if (!ChromiumFixture.IsAvailable)
+        {
+            // The tests are skipped (or fail under CI); starting the app would only cost time.
+            return;
+        }
+
+        Configure(app.Settings);
+        // StartServer blocks while the host starts; keep it off xunit's synchronization context.
+        baseUrl = await Task.Run(app.StartKestrel);
+    }
+
+    public Task<IBrowserContext> NewContextAsync() => chromium.NewContextAsync(BaseUrl.ToString());
+
+    private bool disposed;
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        await chromium.DisposeAsync();
+        await app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
