@@ -22,8 +22,8 @@ public sealed class ReaderTimeZone
             return false;
         }
 
-        var id = await chatModule.InvokeAsync<string>("timeZone");
-        Zone = TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+        var id = await chatModule.InvokeAsync<string?>("timeZone");
+        Zone = id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
         IsKnown = true;
         return true;
     }
