@@ -1,13 +1,27 @@
 using Bunit;
 using Chat.App.Components.Messaging;
 using Chat.Domain.Channels;
-using Chat.Domain.Messages;
+using Chat.Domain.Realtime;
+using Chat.Domain.Users;
+using Chat.Tests.Support;
 
 namespace Chat.Tests.Components;
 
-public sealed class MessagePaneTests : BunitContext
+public sealed class MessagePaneTests : ChatComponentTests
 {
-    private static readonly ChannelView General = new(7, 1, "general", null);
+    private ChatUser ana = default!;
+    private ChatUser ben = default!;
+    private ChannelView general = default!;
+
+    private async Task ArrangeAsync()
+    {
+        ana = await Database.CreateUserAsync("ana");
+        ben = await Database.CreateUserAsync("ben");
+        var club = await Communities.CreateAsync(ana.Id, "Book club", null, isPublic: true);
+        await Communities.JoinAsync(ben.Id, club.Id);
+        general = (await Channels.ListAsync(club.Id, ana.Id))[0];
+        LogIn(ana);
+    }
 
     [Fact]
     public void Render_WithoutChannel_HasAnEmptyLogAndADisabledComposer()
@@ -20,42 +34,117 @@ public sealed class MessagePaneTests : BunitContext
     }
 
     [Fact]
-    public void Render_EmptyChannel_SaysNoMessagesYet()
+    public async Task Render_EmptyChannel_SaysNoMessagesYet()
     {
-        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, General));
+        await ArrangeAsync();
 
-        var log = pane.Find("[role='log']");
-        Assert.Contains("No messages yet", log.TextContent, StringComparison.Ordinal);
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+
+        pane.WaitForAssertion(() => Assert.Contains("No messages yet", pane.Find("[role='log']").TextContent, StringComparison.Ordinal));
         var composer = pane.Find("textarea[aria-label='Message']");
         Assert.False(composer.HasAttribute("disabled"));
         Assert.Equal("Message #general", composer.GetAttribute("placeholder"));
     }
 
     [Fact]
-    public void Render_Messages_ShowsThemInOrderWithNewestLast()
+    public async Task Render_History_ShowsNewestLastAndGroupsByAuthor()
     {
-        var at = new DateTime(2026, 11, 21, 12, 0, 0, DateTimeKind.Utc);
-        MessageView[] messages =
-        [
-            new(1, 7, "u1", "ana", "Ana", "first", at, null),
-            new(2, 7, "u2", "ben", "Ben", "second", at.AddMinutes(1), null),
-        ];
+        await ArrangeAsync();
+        await Messages.SendAsync(ana.Id, general.Id, "first", Guid.NewGuid());
+        await Messages.SendAsync(ana.Id, general.Id, "second", Guid.NewGuid());
+        await Messages.SendAsync(ben.Id, general.Id, "third", Guid.NewGuid());
 
-        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, General).Add(p => p.Messages, messages));
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
 
-        var items = pane.FindAll("[role='log'] li.message");
-        Assert.Equal(["first", "second"], items.Select(i => i.QuerySelector(".content")!.TextContent));
-        Assert.DoesNotContain("No messages yet", pane.Markup, StringComparison.Ordinal);
+        pane.WaitForAssertion(() => Assert.Equal(["first", "second", "third"],
+            pane.FindAll("li.message .content").Select(c => c.TextContent.Trim())));
+        Assert.Equal(2, pane.FindAll("li.message .message-header").Count);
     }
 
     [Fact]
-    public void Render_MessageWithMarkup_ShowsItAsText()
+    public async Task MessageFromAnotherMember_AppearsLive_EditAndDeleteToo()
     {
-        MessageView[] messages = [new(1, 7, "u1", "ana", "Ana", "<img src=x onerror=alert(1)>", DateTime.UtcNow, null)];
+        await ArrangeAsync();
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
 
-        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, General).Add(p => p.Messages, messages));
+        var sent = await Messages.SendAsync(ben.Id, general.Id, "hello **there**", Guid.NewGuid());
+        pane.WaitForAssertion(() => Assert.Equal("there", pane.Find("li.message .content strong").TextContent));
 
-        Assert.Empty(pane.FindAll("[role='log'] img"));
-        Assert.Equal("<img src=x onerror=alert(1)>", pane.Find(".content").TextContent);
+        await Messages.EditAsync(ben.Id, sent.Id, "hello again", sent.Version);
+        pane.WaitForAssertion(() =>
+        {
+            Assert.Equal("hello again", pane.Find("li.message .content").TextContent.Trim());
+            Assert.Equal("(edited)", pane.Find("li.message .edited").TextContent);
+        });
+
+        await Messages.DeleteAsync(ben.Id, sent.Id);
+        pane.WaitForAssertion(() => Assert.Empty(pane.FindAll("li.message")));
+    }
+
+    [Fact]
+    public async Task Message_WithMarkupAndScriptLink_IsShownAsText()
+    {
+        await ArrangeAsync();
+        await Messages.SendAsync(ben.Id, general.Id, "<img src=x onerror=alert(1)> [x](javascript:alert(1))", Guid.NewGuid());
+
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+
+        pane.WaitForAssertion(() => Assert.Single(pane.FindAll("li.message")));
+        Assert.Empty(pane.FindAll("li.message img"));
+        Assert.Empty(pane.FindAll("li.message a"));
+        Assert.Contains("<img src=x onerror=alert(1)>", pane.Find("li.message .content").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnlyOwnMessages_OfferEditAndDelete()
+    {
+        await ArrangeAsync();
+        await Messages.SendAsync(ana.Id, general.Id, "mine", Guid.NewGuid());
+        await Messages.SendAsync(ben.Id, general.Id, "theirs", Guid.NewGuid());
+
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+
+        pane.WaitForAssertion(() => Assert.Equal(2, pane.FindAll("li.message").Count));
+        var items = pane.FindAll("li.message");
+        Assert.NotNull(items[0].QuerySelector("button[aria-label='Edit message']"));
+        Assert.Null(items[1].QuerySelector("button[aria-label='Edit message']"));
+        Assert.Null(items[1].QuerySelector("button[aria-label='Delete message']"));
+    }
+
+    [Fact]
+    public async Task UnreadMessages_ShowDividerBeforeFirstUnread()
+    {
+        await ArrangeAsync();
+        var read = await Messages.SendAsync(ben.Id, general.Id, "old news", Guid.NewGuid());
+        await Messages.SendAsync(ben.Id, general.Id, "fresh", Guid.NewGuid());
+
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general).Add(p => p.LastReadMessageId, read.Id));
+
+        pane.WaitForAssertion(() => Assert.NotNull(pane.Find("[data-unread-divider]")));
+        var items = pane.FindAll("ol.message-list > li");
+        Assert.Equal(["message", "unread-divider", "message"], items.Select(i => i.ClassList.Contains("unread-divider") ? "unread-divider" : "message"));
+    }
+
+    [Fact]
+    public async Task Typing_ByAnotherMember_IsShown()
+    {
+        await ArrangeAsync();
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+
+        await Messages.NotifyTypingAsync(ben.Id, general.Id);
+
+        pane.WaitForAssertion(() => Assert.Contains($"{ben.DisplayName} is typing", pane.Find(".typing").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dispose_LeavesNoSubscribers()
+    {
+        await ArrangeAsync();
+        Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+        Assert.Equal(1, Hub.SubscriberCount(Topics.Community(general.CommunityId)));
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(0, Hub.SubscriberCount(Topics.Community(general.CommunityId)));
     }
 }

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Chat.App.Components.Common;
+using Chat.App.Components.Messaging;
+using Chat.Domain.Channels;
+using Chat.Domain.Communities;
+using Chat.Domain.Data;
+using Chat.Domain.Messages;
+using Chat.Domain.Realtime;
+using Chat.Domain.Users;
+using Microsoft.AspNetCore.Components;
+
+namespace Chat.Tests.Support;
+
+/// <summary>
+/// bunit with the real domain services on a fresh SQLite file and the real hub, so a component test sees what a
+/// user would: rows stored by the services, events published after they are committed.
+/// </summary>
+public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
+{
+    private BunitAuthorizationContext? authorization;
+
+    protected TestDatabase Database { get; private set; } = default!;
+
+    protected ChatHub Hub => Database.Get<ChatHub>();
+
+    protected CommunityService Communities => Database.Get<CommunityService>();
+
+    protected ChannelService Channels => Database.Get<ChannelService>();
+
+    protected MessageService Messages => Database.Get<MessageService>();
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        Services.AddSingleton(Hub);
+        Services.AddSingleton(Communities);
+        Services.AddSingleton(Channels);
+        Services.AddSingleton(Messages);
+        Services.AddScoped<ReaderTimeZone>();
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<HttpStatus>();
+        authorization = AddAuthorization();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        // Components render as they do in a live circuit, where event handlers and JS interop run.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>Makes <paramref name="user"/> the one whose circuit renders the components.</summary>
+    protected void LogIn(ChatUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        authorization!.SetAuthorized(user.UserName!).SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
