@@ -5,6 +5,7 @@ using Chat.Domain;
 using Chat.Domain.Data;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
 
@@ -22,6 +23,12 @@ builder.Services.AddChatDomain(DatabaseConfiguration.Read(builder.Configuration,
 // Identity, as the Individual Accounts template wires it: static account pages, cookies, and a circuit whose
 // authentication state is checked against the security stamp so that a logout or a new password ends it.
 var revalidationInterval = builder.Configuration.GetValue("Auth:RevalidationInterval", TimeSpan.FromMinutes(1));
+if (revalidationInterval <= TimeSpan.Zero)
+{
+    // The circuit's revalidation loop waits this long between checks; zero would spin without ever yielding.
+    throw new InvalidOperationException("Auth:RevalidationInterval must be greater than zero.");
+}
+
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();
 builder.Services.AddScoped<AuthenticationStateProvider>(sp => new IdentityRevalidatingAuthenticationStateProvider(
@@ -81,11 +88,33 @@ if (!app.Environment.IsDevelopment())
 app.UseExceptionHandler("/error/500", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
 
+// Two gaps between Blazor and status code pages, closed here so that every empty error answer gets our page:
+// - a refused form post (no antiforgery token, not a form content type) is an empty 400 that already carries
+//   Blazor's text/html Content-Type, which status code pages take for a body and leave alone (in Development
+//   Blazor writes a plain-text hint for the developer into it instead, and that is kept);
+// - re-execution keeps the method, so the error page would take the POST for a submission of its own form and refuse
+//   it again. The error pages have no form: they are rendered as a GET. (Blazor already does this for exceptions.)
+app.Use(async (context, next) =>
+{
+    if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+    {
+        context.Request.Method = HttpMethods.Get;
+    }
+
+    await next(context);
+
+    if (context.Response is { HasStarted: false, StatusCode: >= 400, ContentLength: null })
+    {
+        context.Response.ContentType = null;
+    }
+});
+
 // Explicitly after the error handlers, so that a re-executed error page is authorized like any request (pages
 // carry [Authorize] from Pages/_Imports.razor; the error pages add [AllowAnonymous]). Left to WebApplication,
 // these would run first, and re-executing into a page with authorization metadata throws.
 app.UseAuthentication();
 app.UseAuthorization();
+
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();

@@ -1,6 +1,7 @@
 using Chat.Domain.Users;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Chat.App.Components.Account;
 
@@ -11,11 +12,19 @@ internal static class AccountEndpoints
         var group = endpoints.MapGroup("/account");
 
         // A form post with an antiforgery token, so another site cannot log the user out.
-        group.MapPost("/logout", async (
+        group.MapPost("/logout", async Task<Results<BadRequest, RedirectHttpResult>> (
             HttpContext context,
+            IAntiforgery antiforgery,
             SignInManager<ChatUser> signInManager,
             UserManager<ChatUser> userManager) =>
         {
+            // The antiforgery middleware only records its verdict; minimal APIs enforce it when they bind form fields,
+            // and this endpoint binds none. So it checks the token itself.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return TypedResults.BadRequest();
+            }
+
             if (await userManager.GetUserAsync(context.User) is { } user)
             {
                 // A new stamp invalidates this user's other cookies and, at the next revalidation, their open tabs.
