@@ -17,6 +17,7 @@ builder.Services.AddRadzenComponents();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Chat.App.Components.Common.HttpStatus>();
 builder.Services.AddScoped<Chat.App.Components.Messaging.ReaderTimeZone>();
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Chat.App.Components.Layout.PresenceCircuitHandler>();
 
 builder.Services.AddChatDomain(DatabaseConfiguration.Read(builder.Configuration, builder.Environment));
 

@@ -18,6 +18,7 @@ public static class DomainServiceCollectionExtensions
         services.AddDbContextFactory<ChatDbContext, ChatDbContextFactory>(options => ChatDatabase.Configure(options, database));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ChatHub>();
+        services.AddSingleton<PresenceTracker>();
         services.AddSingleton(SendRateLimit.Default);
         services.AddSingleton<CommunityService>();
         services.AddSingleton<ChannelService>();

@@ -54,3 +54,5 @@ public sealed record UserTyping(int CommunityId, int ChannelId, string UserId, s
 public sealed record MembershipsChanged(string UserId) : UserEvent(UserId);
 
 public sealed record ReadStateChanged(string UserId, int ChannelId, long LastReadMessageId) : UserEvent(UserId);
+
+public sealed record PresenceChanged(int CommunityId, string UserId, bool Online) : CommunityEvent(CommunityId);

@@ -15,6 +15,7 @@ public sealed partial class ChannelPage
     private List<ChannelView> channels = [];
     private List<MemberView> members = [];
     private Dictionary<int, ChannelUnread> unread = [];
+    private HashSet<string> online = [];
     private ChannelView? channel;
     private long? lastReadAtOpen;
     private int? errorCode;
@@ -35,6 +36,9 @@ public sealed partial class ChannelPage
 
     [Inject]
     private ChatHub Hub { get; set; } = default!;
+
+    [Inject]
+    private PresenceTracker Presence { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -119,6 +123,7 @@ public sealed partial class ChannelPage
         community = await Communities.GetAsync(ServerId, userId);
         channels = [.. await ChannelService.ListAsync(ServerId, userId)];
         members = [.. await Communities.GetMembersAsync(ServerId, userId)];
+        online = [.. Presence.OnlineAmong(members.Select(m => m.UserId))];
     }
 
     // Nothing of a server the user may not see stays on screen, and the first response carries the status code.
@@ -174,6 +179,12 @@ public sealed partial class ChannelPage
                 members.RemoveAll(m => m.UserId == joined.Member.UserId);
                 members.Add(joined.Member);
                 SortMembers();
+                break;
+            case PresenceChanged presence when presence.Online:
+                online.Add(presence.UserId);
+                break;
+            case PresenceChanged presence:
+                online.Remove(presence.UserId);
                 break;
             case MemberLeft left:
                 members.RemoveAll(m => m.UserId == left.UserId);
