@@ -189,6 +189,12 @@ public sealed partial class MessagePane
                 }
 
                 break;
+            case MemberLeft left when left.UserId == userId:
+            case CommunityDeleted:
+                // No longer a member: nothing more of this server may reach this tab.
+                subscription?.Dispose();
+                messages.Clear();
+                break;
             case UserTyping typed when typed.ChannelId == channel.Id && typed.UserId != userId:
                 typing[typed.UserId] = (typed.DisplayName, DateTime.UtcNow.AddSeconds(6));
                 typingTimer ??= new Timer(_ => InvokeAsync(ExpireTyping), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));

@@ -186,6 +186,11 @@ public sealed partial class ChannelPage
             case PresenceChanged presence:
                 online.Remove(presence.UserId);
                 break;
+            case MemberLeft left when left.UserId == userId:
+                // Removed from this server: stop listening at once, before any later event of it is delivered.
+                Dispose();
+                Navigation.NavigateTo("");
+                return;
             case MemberLeft left:
                 members.RemoveAll(m => m.UserId == left.UserId);
                 break;
@@ -202,6 +207,7 @@ public sealed partial class ChannelPage
                 community = community with { Name = updated.Name, Description = updated.Description, IsPublic = updated.IsPublic };
                 break;
             case CommunityDeleted:
+                Dispose();
                 Navigation.NavigateTo("");
                 return;
             case MembershipsChanged:
