@@ -222,6 +222,12 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
             throw new ValidationException("Use Transfer ownership to make someone the owner.");
         }
 
+        // Roles are compared by value, so an undefined one above Owner would outrank the owner.
+        if (!Enum.IsDefined(role))
+        {
+            throw new ValidationException("A member is either an admin or a member.", nameof(role));
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Owner, "change roles", ct);
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.CommunityId == communityId && m.UserId == memberId, ct)
