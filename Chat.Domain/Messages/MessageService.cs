@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
 using Chat.Domain.Realtime;
+using Chat.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Messages;
@@ -342,7 +343,13 @@ public sealed partial class MessageService(
     private static async Task<IReadOnlyList<string>> MentionedMembersAsync(
         ChatDbContext db, int communityId, string authorId, string text, CancellationToken ct)
     {
-        var names = MentionRegex().Matches(text).Select(m => m.Groups[1].Value.ToUpperInvariant()).Distinct().ToList();
+        // A name may end in '.', but "thanks @ana." usually ends a sentence: try the name without the dots too.
+        var names = MentionRegex().Matches(text)
+            .Select(m => m.Groups[1].Value.ToUpperInvariant())
+            .SelectMany(name => new[] { name, name.TrimEnd('.') })
+            .Where(name => name.Length >= ChatUser.UserNameMinLength)
+            .Distinct()
+            .ToList();
         if (names.Count == 0)
         {
             return [];
