@@ -237,6 +237,8 @@ public sealed partial class MessageService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var counts = await db.Mentions.AsNoTracking()
             .Where(m => m.UserId == userId)
+            // Mentions stay when a member leaves or is removed; the rail shows only the communities they are in.
+            .Where(m => db.Memberships.Any(ms => ms.UserId == userId && ms.CommunityId == m.Message!.Channel!.CommunityId))
             .Where(m => m.MessageId > db.ChannelReadStates.Where(r => r.UserId == userId && r.ChannelId == m.ChannelId)
                 .Select(r => r.LastReadMessageId).FirstOrDefault())
             .GroupBy(m => m.Message!.Channel!.CommunityId)
