@@ -110,14 +110,24 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
+        // Ordered on an anonymous projection: EF cannot order by the members of a record built in the query.
         var rows = await matches
-            .Select(c => new CommunitySearchResult(
-                c.Id, c.Name, c.Description, c.Memberships.Count, c.Memberships.Any(m => m.UserId == userId)))
+            .Select(c => new
+            {
+                c.Id,
+                c.Name,
+                c.Description,
+                MemberCount = c.Memberships.Count,
+                IsMember = c.Memberships.Any(m => m.UserId == userId),
+            })
             .OrderByDescending(r => r.MemberCount).ThenBy(r => r.Name).ThenBy(r => r.Id)
             .Skip(page * SearchPageSize)
             .Take(SearchPageSize + 1)
             .ToListAsync(ct);
-        return new CommunitySearchPage(rows.Take(SearchPageSize).ToList(), page, rows.Count > SearchPageSize);
+        var items = rows.Take(SearchPageSize)
+            .Select(r => new CommunitySearchResult(r.Id, r.Name, r.Description, r.MemberCount, r.IsMember))
+            .ToList();
+        return new CommunitySearchPage(items, page, rows.Count > SearchPageSize);
     }
 
     /// <summary>Joins a public community; joining twice, even at the same moment, leaves one membership.</summary>
@@ -210,6 +220,12 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
         if (role == MemberRole.Owner)
         {
             throw new ValidationException("Use Transfer ownership to make someone the owner.");
+        }
+
+        // Roles are compared by value, so an undefined one above Owner would outrank the owner.
+        if (!Enum.IsDefined(role))
+        {
+            throw new ValidationException("A member is either an admin or a member.", nameof(role));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

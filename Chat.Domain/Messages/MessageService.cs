@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
 using Chat.Domain.Realtime;
+using Chat.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Messages;
@@ -236,6 +237,8 @@ public sealed partial class MessageService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var counts = await db.Mentions.AsNoTracking()
             .Where(m => m.UserId == userId)
+            // Mentions stay when a member leaves or is removed; the rail shows only the communities they are in.
+            .Where(m => db.Memberships.Any(ms => ms.UserId == userId && ms.CommunityId == m.Message!.Channel!.CommunityId))
             .Where(m => m.MessageId > db.ChannelReadStates.Where(r => r.UserId == userId && r.ChannelId == m.ChannelId)
                 .Select(r => r.LastReadMessageId).FirstOrDefault())
             .GroupBy(m => m.Message!.Channel!.CommunityId)
@@ -342,7 +345,13 @@ public sealed partial class MessageService(
     private static async Task<IReadOnlyList<string>> MentionedMembersAsync(
         ChatDbContext db, int communityId, string authorId, string text, CancellationToken ct)
     {
-        var names = MentionRegex().Matches(text).Select(m => m.Groups[1].Value.ToUpperInvariant()).Distinct().ToList();
+        // A name may end in '.', but "thanks @ana." usually ends a sentence: try the name without the dots too.
+        var names = MentionRegex().Matches(text)
+            .Select(m => m.Groups[1].Value.ToUpperInvariant())
+            .SelectMany(name => new[] { name, name.TrimEnd('.') })
+            .Where(name => name.Length >= ChatUser.UserNameMinLength)
+            .Distinct()
+            .ToList();
         if (names.Count == 0)
         {
             return [];

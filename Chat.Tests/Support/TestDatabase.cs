@@ -14,14 +14,15 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? sqliteDirectory;
 
-    private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteDirectory)
+    private TestDatabase(
+        DatabaseProvider provider, string connectionString, string? sqliteDirectory, Action<IServiceCollection>? configureServices)
     {
         Provider = provider;
         ConnectionString = connectionString;
         this.sqliteDirectory = sqliteDirectory;
-        Services = new ServiceCollection()
-            .AddChatDomain(new DatabaseSettings(provider, connectionString))
-            .BuildServiceProvider();
+        var services = new ServiceCollection().AddChatDomain(new DatabaseSettings(provider, connectionString));
+        configureServices?.Invoke(services);
+        Services = services.BuildServiceProvider();
     }
 
     public DatabaseProvider Provider { get; }
@@ -33,11 +34,19 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>A migrated database: a new SQLite file, or a copy of the shared PostgreSQL cluster's template.</summary>
     public static Task<TestDatabase> CreateAsync(DatabaseProvider provider, CancellationToken ct = default) =>
-        CreateAsync(provider, migrate: true, ct);
+        CreateAsync(provider, migrate: true, configureServices: null, ct);
+
+    /// <summary>
+    /// As <see cref="CreateAsync(DatabaseProvider, CancellationToken)"/>, with registrations added after
+    /// AddChatDomain's; the last registration wins, e.g. <c>services.AddSingleton(new SendRateLimit(3, ...))</c>.
+    /// </summary>
+    public static Task<TestDatabase> CreateAsync(
+        DatabaseProvider provider, Action<IServiceCollection> configureServices, CancellationToken ct = default) =>
+        CreateAsync(provider, migrate: true, configureServices, ct);
 
     /// <summary>A database without any schema, for the tests of the migrations themselves.</summary>
     public static Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider, CancellationToken ct = default) =>
-        CreateAsync(provider, migrate: false, ct);
+        CreateAsync(provider, migrate: false, configureServices: null, ct);
 
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
@@ -94,14 +103,15 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    private static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate, CancellationToken ct)
+    private static async Task<TestDatabase> CreateAsync(
+        DatabaseProvider provider, bool migrate, Action<IServiceCollection>? configureServices, CancellationToken ct)
     {
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 var directory = Directory.CreateTempSubdirectory("chat-domain-tests-").FullName;
                 var file = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "chat.db") };
-                var sqlite = new TestDatabase(provider, file.ConnectionString, directory);
+                var sqlite = new TestDatabase(provider, file.ConnectionString, directory, configureServices);
                 try
                 {
                     if (migrate)
@@ -120,7 +130,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 var connectionString = migrate
                     ? await SharedPostgres.CreateDatabaseAsync(ct)
                     : await SharedPostgres.CreateEmptyDatabaseAsync(ct);
-                return new TestDatabase(provider, connectionString, sqliteDirectory: null);
+                return new TestDatabase(provider, connectionString, sqliteDirectory: null, configureServices);
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
         }
