@@ -1,7 +1,10 @@
 using Chat.Domain.Channels;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
+using Chat.Domain.Invitations;
 using Chat.Domain.Messages;
+using Chat.Domain.Notifications;
+using Chat.Domain.Profiles;
 using Chat.Domain.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +26,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<CommunityService>();
         services.AddSingleton<ChannelService>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<NotificationService>();
+        services.AddSingleton<InvitationService>();
+        services.AddSingleton<ProfileService>();
         return services;
     }
 }

@@ -150,14 +150,21 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
                 throw new ForbiddenException("This server is private. You need an invitation to join it.");
             }
 
-            await AddMemberAsync(db, communityId, userId, ct);
+            if (await TryAddMemberAsync(db, communityId, userId, ct))
+            {
+                await PublishJoinedAsync(communityId, userId, ct);
+            }
         }
 
         return await SummaryAsync(db, communityId, ct);
     }
 
-    /// <summary>Adds a member and tells everyone; shared by public joins and, later, invitations.</summary>
-    internal async Task<bool> AddMemberAsync(ChatDbContext db, int communityId, string userId, CancellationToken ct)
+    /// <summary>
+    /// Adds a plain member; false when the user already is one (another tab joined at the same moment and the
+    /// key kept one membership). Publishes nothing: callers publish with <see cref="PublishJoinedAsync"/> once
+    /// their transaction is committed.
+    /// </summary>
+    internal async Task<bool> TryAddMemberAsync(ChatDbContext db, int communityId, string userId, CancellationToken ct)
     {
         db.Memberships.Add(new Membership
         {
@@ -169,21 +176,25 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
         try
         {
             await db.SaveChangesAsync(ct);
+            return true;
         }
         catch (DbUpdateException)
         {
-            // The same user joined at the same moment in another tab; the key kept one membership.
             db.ChangeTracker.Clear();
             return false;
         }
+    }
 
+    /// <summary>Tells the members about the newcomer, and the newcomer's other tabs about the new server.</summary>
+    internal async Task PublishJoinedAsync(int communityId, string userId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var member = await db.Memberships.AsNoTracking()
             .Where(m => m.CommunityId == communityId && m.UserId == userId)
-            .Select(m => new MemberView(m.UserId, m.User!.UserName!, m.User.DisplayName, m.Role))
+            .Select(m => new MemberView(m.UserId, m.User!.UserName!, m.User.DisplayName, m.Role, m.User.AvatarVersion))
             .SingleAsync(ct);
         await hub.PublishAsync(new MemberJoined(communityId, member));
         await hub.PublishAsync(new MembershipsChanged(userId));
-        return true;
     }
 
     /// <summary>Any member but the owner can leave (the owner transfers ownership or deletes the server).</summary>
@@ -268,7 +279,7 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
         return await db.Memberships.AsNoTracking()
             .Where(m => m.CommunityId == communityId)
             .OrderByDescending(m => m.Role).ThenBy(m => m.User!.DisplayName).ThenBy(m => m.UserId)
-            .Select(m => new MemberView(m.UserId, m.User!.UserName!, m.User.DisplayName, m.Role))
+            .Select(m => new MemberView(m.UserId, m.User!.UserName!, m.User.DisplayName, m.Role, m.User.AvatarVersion))
             .ToListAsync(ct);
     }
 
@@ -290,7 +301,7 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
             .Select(m => (MemberRole?)m.Role).SingleOrDefaultAsync(ct)
         ?? throw new NotFoundException("That user is not a member of this server.");
 
-    private static Task<CommunitySummary> SummaryAsync(ChatDbContext db, int communityId, CancellationToken ct) =>
+    internal static Task<CommunitySummary> SummaryAsync(ChatDbContext db, int communityId, CancellationToken ct) =>
         db.Communities.AsNoTracking().Where(c => c.Id == communityId)
             .Select(c => new CommunitySummary(
                 c.Id, c.Name, c.Channels.OrderBy(ch => ch.Position).ThenBy(ch => ch.Id).Select(ch => (int?)ch.Id).FirstOrDefault()))

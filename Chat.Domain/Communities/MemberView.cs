@@ -1,3 +1,3 @@
 namespace Chat.Domain.Communities;
 
-public sealed record MemberView(string UserId, string UserName, string DisplayName, MemberRole Role);
+public sealed record MemberView(string UserId, string UserName, string DisplayName, MemberRole Role, int AvatarVersion = 0);

@@ -13,6 +13,9 @@ public class Membership
 
     public DateTime JoinedAt { get; set; }
 
+    /// <summary>Silences the server's notifications except direct mentions.</summary>
+    public bool Muted { get; set; }
+
     public Community? Community { get; set; }
 
     public ChatUser? User { get; set; }

@@ -1,6 +1,9 @@
 using Chat.Domain.Channels;
 using Chat.Domain.Communities;
+using Chat.Domain.Invitations;
 using Chat.Domain.Messages;
+using Chat.Domain.Notifications;
+using Chat.Domain.Profiles;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +29,14 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ChannelReadState> ChannelReadStates => Set<ChannelReadState>();
 
     public DbSet<Mention> Mentions => Set<Mention>();
+
+    public DbSet<UserAvatar> Avatars => Set<UserAvatar>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<InviteLink> InviteLinks => Set<InviteLink>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,9 @@
 using Chat.Domain.Channels;
 using Chat.Domain.Communities;
+using Chat.Domain.Invitations;
 using Chat.Domain.Messages;
+using Chat.Domain.Notifications;
+using Chat.Domain.Profiles;
 using Chat.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,6 +17,7 @@ internal sealed class ChatUserConfiguration : IEntityTypeConfiguration<ChatUser>
         builder.Property(u => u.UserName).HasMaxLength(ChatUser.UserNameMaxLength);
         builder.Property(u => u.NormalizedUserName).HasMaxLength(ChatUser.UserNameMaxLength);
         builder.Property(u => u.DisplayName).HasMaxLength(ChatUser.DisplayNameMaxLength).IsRequired();
+        builder.Property(u => u.Bio).HasMaxLength(ChatUser.BioMaxLength);
     }
 }
 
@@ -95,5 +99,55 @@ internal sealed class MentionConfiguration : IEntityTypeConfiguration<Mention>
         builder.HasIndex(m => new { m.UserId, m.ChannelId, m.MessageId });
         builder.HasOne(m => m.Message).WithMany().HasForeignKey(m => m.MessageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ChatUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UserAvatarConfiguration : IEntityTypeConfiguration<UserAvatar>
+{
+    public void Configure(EntityTypeBuilder<UserAvatar> builder)
+    {
+        builder.HasKey(a => a.UserId);
+        builder.Property(a => a.ContentType).HasMaxLength(32).IsRequired();
+        builder.HasOne(a => a.User).WithOne().HasForeignKey<UserAvatar>(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        // One pending invitation per user and server; answered ones stay as history. The filter is plain SQL
+        // that SQLite and PostgreSQL both read.
+        builder.HasIndex(i => new { i.CommunityId, i.InviteeId }).IsUnique().HasFilter("\"Status\" = 0");
+        builder.HasIndex(i => new { i.InviteeId, i.Status });
+        builder.HasOne(i => i.Community).WithMany().HasForeignKey(i => i.CommunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ChatUser>().WithMany().HasForeignKey(i => i.InviterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ChatUser>().WithMany().HasForeignKey(i => i.InviteeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InviteLinkConfiguration : IEntityTypeConfiguration<InviteLink>
+{
+    public void Configure(EntityTypeBuilder<InviteLink> builder)
+    {
+        builder.HasKey(l => l.Code);
+        builder.Property(l => l.Code).HasMaxLength(InviteLink.CodeLength);
+        builder.HasIndex(l => l.CommunityId);
+        builder.HasOne(l => l.Community).WithMany().HasForeignKey(l => l.CommunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ChatUser>().WithMany().HasForeignKey(l => l.CreatorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        // The inbox reads a user's newest first, and counts the unread ones.
+        builder.HasIndex(n => new { n.UserId, n.Id });
+        builder.HasIndex(n => new { n.UserId, n.ReadAt });
+        builder.HasOne<ChatUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Communities.Community>().WithMany().HasForeignKey(n => n.CommunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(n => n.Message).WithMany().HasForeignKey(n => n.MessageId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Invitation>().WithMany().HasForeignKey(n => n.InvitationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

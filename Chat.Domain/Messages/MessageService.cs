@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
+using Chat.Domain.Notifications;
 using Chat.Domain.Realtime;
 using Chat.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Chat.Domain.Messages;
 
 public sealed partial class MessageService(
-    IDbContextFactory<ChatDbContext> dbFactory, ChatHub hub, TimeProvider clock, SendRateLimit rateLimit)
+    IDbContextFactory<ChatDbContext> dbFactory,
+    ChatHub hub,
+    TimeProvider clock,
+    SendRateLimit rateLimit,
+    NotificationService notifications)
     : IDisposable
 {
     public const int PageSize = 50;
+    private const string EveryoneMention = "EVERYONE";
 
     // A token bucket per user, in the service, because circuit events never pass the HTTP rate limiter.
     private readonly PartitionedRateLimiter<string> sendLimiter = PartitionedRateLimiter.Create<string, string>(
@@ -27,7 +33,8 @@ public sealed partial class MessageService(
         }));
 
     private static readonly Expression<Func<Message, MessageView>> ToView = m => new MessageView(
-        m.Id, m.ChannelId, m.AuthorId, m.Author!.UserName!, m.Author.DisplayName, m.Content, m.CreatedAt, m.EditedAt, m.Version);
+        m.Id, m.ChannelId, m.AuthorId, m.Author!.UserName!, m.Author.DisplayName, m.Content, m.CreatedAt, m.EditedAt, m.Version,
+        m.Author.AvatarVersion);
 
     /// <summary>
     /// The newest messages of a channel, oldest first for display. Reads through the (channel, id) index from
@@ -66,7 +73,7 @@ public sealed partial class MessageService(
         var text = ValidateContent(content);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var communityId = await CommunityOfChannelAsync(db, channelId, ct);
-        await Access.RequireMemberAsync(db, communityId, userId, ct);
+        var role = await Access.RequireMemberAsync(db, communityId, userId, ct);
 
         if (await FindByNonceAsync(db, userId!, nonce, ct) is { } alreadyStored)
         {
@@ -90,10 +97,16 @@ public sealed partial class MessageService(
             Nonce = nonce,
         };
         db.Messages.Add(message);
-        foreach (var mentioned in await MentionedMembersAsync(db, communityId, userId!, text, ct))
+        var mentioned = await MentionedMembersAsync(db, communityId, userId!, role, text, ct);
+        foreach (var member in mentioned)
         {
-            db.Mentions.Add(new Mention { Message = message, UserId = mentioned, ChannelId = channelId });
+            db.Mentions.Add(new Mention { Message = message, UserId = member.UserId, ChannelId = channelId });
         }
+
+        // A muted server still notifies of direct mentions, never of @everyone. Stored with the message, at once.
+        var inbox = mentioned.Where(m => m.Direct || !m.Muted)
+            .Select(m => notifications.Add(db, m.UserId, NotificationKind.Mentioned, userId, communityId, channelId, message))
+            .ToList();
 
         try
         {
@@ -109,6 +122,7 @@ public sealed partial class MessageService(
 
         var view = await db.Messages.AsNoTracking().Where(m => m.Id == message.Id).Select(ToView).SingleAsync(ct);
         await hub.PublishAsync(new MessagePosted(communityId, view));
+        await notifications.PublishAsync(inbox, ct);
         return view;
     }
 
@@ -342,8 +356,13 @@ public sealed partial class MessageService(
         return (found.Message, found.CommunityId);
     }
 
-    private static async Task<IReadOnlyList<string>> MentionedMembersAsync(
-        ChatDbContext db, int communityId, string authorId, string text, CancellationToken ct)
+    private sealed record Mentioned(string UserId, bool Muted, bool Direct);
+
+    /// <summary>
+    /// The members a message names: @username directly, and everyone when owner or admin writes @everyone.
+    /// </summary>
+    private static async Task<IReadOnlyList<Mentioned>> MentionedMembersAsync(
+        ChatDbContext db, int communityId, string authorId, MemberRole authorRole, string text, CancellationToken ct)
     {
         // A name may end in '.', but "thanks @ana." usually ends a sentence: try the name without the dots too.
         var names = MentionRegex().Matches(text)
@@ -352,14 +371,16 @@ public sealed partial class MessageService(
             .Where(name => name.Length >= ChatUser.UserNameMinLength)
             .Distinct()
             .ToList();
+        var everyone = authorRole >= MemberRole.Admin && names.Contains(EveryoneMention);
         if (names.Count == 0)
         {
             return [];
         }
 
         return await db.Memberships
-            .Where(m => m.CommunityId == communityId && m.UserId != authorId && names.Contains(m.User!.NormalizedUserName!))
-            .Select(m => m.UserId)
+            .Where(m => m.CommunityId == communityId && m.UserId != authorId
+                && (everyone || names.Contains(m.User!.NormalizedUserName!)))
+            .Select(m => new Mentioned(m.UserId, m.Muted, names.Contains(m.User!.NormalizedUserName!)))
             .ToListAsync(ct);
     }
 

@@ -9,4 +9,5 @@ public sealed record MessageView(
     string Content,
     DateTime CreatedAt,
     DateTime? EditedAt,
-    int Version = 0);
+    int Version = 0,
+    int AuthorAvatarVersion = 0);

@@ -56,3 +56,13 @@ public sealed record MembershipsChanged(string UserId) : UserEvent(UserId);
 public sealed record ReadStateChanged(string UserId, int ChannelId, long LastReadMessageId) : UserEvent(UserId);
 
 public sealed record PresenceChanged(int CommunityId, string UserId, bool Online) : CommunityEvent(CommunityId);
+
+/// <summary>A new notification for the user's inbox.</summary>
+public sealed record NotificationCreated(string UserId, Notifications.NotificationView Notification) : UserEvent(UserId);
+
+/// <summary>The user's notifications were read or answered in some tab; every tab reloads its inbox count.</summary>
+public sealed record NotificationsChanged(string UserId) : UserEvent(UserId);
+
+/// <summary>A user changed their name or picture; message and member lists of their servers update.</summary>
+public sealed record UserProfileChanged(int CommunityId, string UserId, string DisplayName, int AvatarVersion)
+    : CommunityEvent(CommunityId);

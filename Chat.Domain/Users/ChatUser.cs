@@ -10,7 +10,14 @@ public class ChatUser : IdentityUser
     public const string UserNamePattern = "^[A-Za-z0-9_.]{3,32}$";
     public const int DisplayNameMaxLength = 32;
 
+    public const int BioMaxLength = 190;
+
     public string DisplayName { get; set; } = "";
+
+    public string? Bio { get; set; }
+
+    /// <summary>Changes with each new picture, so its URL changes and caches can keep each one forever.</summary>
+    public int AvatarVersion { get; set; }
 
     public DateTime CreatedAt { get; set; }
 }

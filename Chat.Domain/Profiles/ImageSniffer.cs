@@ -1,0 +1,40 @@
+namespace Chat.Domain.Profiles;
+
+/// <summary>
+/// Recognizes PNG, JPEG, GIF and WebP by their bytes and checks that the file is whole (its end marker is
+/// there), so a renamed HTML page, an SVG with script or a cut-off upload is refused, whatever it is called.
+/// </summary>
+public static class ImageSniffer
+{
+    private static ReadOnlySpan<byte> Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static ReadOnlySpan<byte> PngEnd => [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
+
+    /// <summary>The content type to serve the image with, or null when the bytes are not a whole supported image.</summary>
+    public static string? ContentTypeOf(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= Png.Length + 12 && bytes.StartsWith(Png) && bytes.EndsWith(PngEnd))
+        {
+            return "image/png";
+        }
+
+        if (bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF
+            && bytes[^2] == 0xFF && bytes[^1] == 0xD9)
+        {
+            return "image/jpeg";
+        }
+
+        if (bytes.Length >= 14 && (bytes.StartsWith("GIF87a"u8) || bytes.StartsWith("GIF89a"u8)) && bytes[^1] == 0x3B)
+        {
+            return "image/gif";
+        }
+
+        if (bytes.Length >= 16 && bytes.StartsWith("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8)
+            && BitConverter.ToUInt32(bytes[4..8]) + 8 == (uint)bytes.Length)
+        {
+            return "image/webp";
+        }
+
+        return null;
+    }
+}
