@@ -110,12 +110,21 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
+        // Sorted on an anonymous projection: EF Core cannot order by a member of a record built with its
+        // constructor (the query would not translate), so the record is made only after paging.
         var rows = await matches
-            .Select(c => new CommunitySearchResult(
-                c.Id, c.Name, c.Description, c.Memberships.Count, c.Memberships.Any(m => m.UserId == userId)))
+            .Select(c => new
+            {
+                c.Id,
+                c.Name,
+                c.Description,
+                MemberCount = c.Memberships.Count,
+                IsMember = c.Memberships.Any(m => m.UserId == userId),
+            })
             .OrderByDescending(r => r.MemberCount).ThenBy(r => r.Name).ThenBy(r => r.Id)
             .Skip(page * SearchPageSize)
             .Take(SearchPageSize + 1)
+            .Select(r => new CommunitySearchResult(r.Id, r.Name, r.Description, r.MemberCount, r.IsMember))
             .ToListAsync(ct);
         return new CommunitySearchPage(rows.Take(SearchPageSize).ToList(), page, rows.Count > SearchPageSize);
     }
