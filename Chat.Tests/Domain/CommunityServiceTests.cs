@@ -179,6 +179,51 @@ public sealed class CommunityServiceTests
         Assert.Empty(mine);
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task SearchAsync_Term_FindsPublicNamesCaseInsensitivelyMostMembersFirst(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var ana = await db.CreateUserAsync("ana");
+        var bob = await db.CreateUserAsync("bob");
+        var communities = db.Get<CommunityService>();
+        var club = await communities.CreateAsync(ana.Id, "Chess Club", "Weekly games", isPublic: true);
+        var masters = await communities.CreateAsync(ana.Id, "chess masters", null, isPublic: true);
+        await communities.CreateAsync(ana.Id, "Secret chess", null, isPublic: false);
+        await communities.CreateAsync(ana.Id, "Book club", null, isPublic: true);
+        await communities.JoinAsync(bob.Id, masters.Id);
+
+        var found = await communities.SearchAsync(bob.Id, "  CHESS ");
+
+        Assert.Equal(
+            [
+                new CommunitySearchResult(masters.Id, "chess masters", null, 2, true),
+                new CommunitySearchResult(club.Id, "Chess Club", "Weekly games", 1, false),
+            ],
+            found.Items);
+        Assert.False(found.HasMore);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task SearchAsync_MoreThanAPage_PagesByName(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var ana = await db.CreateUserAsync("ana");
+        var communities = db.Get<CommunityService>();
+        for (var i = 0; i <= CommunityService.SearchPageSize; i++)
+        {
+            await communities.CreateAsync(ana.Id, $"Server {i:D2}", null, isPublic: true);
+        }
+
+        var first = await communities.SearchAsync(ana.Id, null);
+        var second = await communities.SearchAsync(ana.Id, "", page: 1);
+
+        Assert.Equal(CommunityService.SearchPageSize, first.Items.Count);
+        Assert.True(first.HasMore);
+        Assert.Equal("Server 00", first.Items[0].Name);
+        Assert.Equal($"Server {CommunityService.SearchPageSize:D2}", Assert.Single(second.Items).Name);
+        Assert.False(second.HasMore);
+    }
+
     private static async Task AssertNothingStoredAsync(TestDatabase db)
     {
         await using var context = await db.CreateContextAsync();

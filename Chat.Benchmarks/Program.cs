@@ -1,0 +1,76 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Chat.Benchmarks;
+using Chat.Tests.Support;
+
+// Usage (see docs/benchmarks.md):
+//   dotnet run -c Release --project Chat.Benchmarks -- --filter '*'          all benchmarks, short job
+//   dotnet run -c Release --project Chat.Benchmarks -- --filter '*Send*'     one class
+//   dotnet run -c Release --project Chat.Benchmarks -- --quick               smoke run for CI: every benchmark
+//       once, in process, on 50x less data; no timing worth reading; exit code 1 if a benchmark fails
+//   --no-postgres                                                             SQLite only
+//   --explain                                                                 print each service call's SQL and
+//       the database's plan for it (no measuring)
+var quick = args.Contains("--quick");
+var explain = args.Contains("--explain");
+var noPostgres = args.Contains("--no-postgres");
+var rest = args.Where(a => a is not "--quick" and not "--no-postgres" and not "--explain").ToList();
+if (quick)
+{
+    Environment.SetEnvironmentVariable(Scale.QuickEnvironmentVariable, "1");
+    if (!rest.Any(a => a is "--filter" or "-f"))
+    {
+        rest.AddRange(["--filter", "*"]);
+    }
+}
+
+// A --job on the command line (e.g. --job dry) replaces the short job rather than adding to it.
+var jobGiven = rest.Any(a => a is "--job" or "-j");
+
+// One cluster for the whole run; each benchmark's GlobalSetup (in BenchmarkDotNet's child process, which inherits
+// the environment) creates its own database in it.
+PostgresCluster? cluster = null;
+if (!noPostgres && PostgresCluster.FindBinDirectory() is not null)
+{
+    cluster = await PostgresCluster.StartAsync();
+    Environment.SetEnvironmentVariable(BenchDatabase.PostgresEnvironmentVariable, cluster.ConnectionString());
+}
+else
+{
+    Console.WriteLine(noPostgres ? "PostgreSQL: off (--no-postgres)." : "PostgreSQL binaries not found: SQLite only.");
+}
+
+try
+{
+    if (explain)
+    {
+        await Explain.RunAsync([.. Providers.Available()]);
+        return 0;
+    }
+
+    var config = DefaultConfig.Instance;
+    if (quick)
+    {
+        // Every benchmark once, in this process (no generated project to build): proves they run, times nothing.
+        config = config.AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithId("Quick"));
+    }
+    else if (!jobGiven)
+    {
+        // A 2-core shared machine: a few warmups, ten measured iterations of ~250 ms each, one process.
+        config = config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10)
+            .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250)).WithId("Short"));
+    }
+
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Providers).Assembly).Run([.. rest], config);
+    var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+    return failed ? 1 : 0;
+}
+finally
+{
+    if (cluster is not null)
+    {
+        await cluster.DisposeAsync();
+    }
+}

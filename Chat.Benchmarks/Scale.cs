@@ -1,0 +1,18 @@
+namespace Chat.Benchmarks;
+
+/// <summary>
+/// Data sizes. The full run seeds 100,000 messages and 10,000 servers; --quick (a smoke run for CI) sets
+/// <see cref="QuickEnvironmentVariable"/> and seeds 50 times less, so the benchmark names avoid the numbers.
+/// </summary>
+public static class Scale
+{
+    public const string QuickEnvironmentVariable = "CHAT_BENCH_QUICK";
+
+    public static bool Quick => Environment.GetEnvironmentVariable(QuickEnvironmentVariable) == "1";
+
+    public static int SmallChannelMessages => 100;
+
+    public static int LargeChannelMessages => Quick ? 2_000 : 100_000;
+
+    public static int Servers => Quick ? 200 : 10_000;
+}
