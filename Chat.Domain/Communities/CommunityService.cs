@@ -110,12 +110,13 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
+        // Ordered on the entity, not on the record: EF cannot translate an ORDER BY on a constructor's argument.
         var rows = await matches
-            .Select(c => new CommunitySearchResult(
-                c.Id, c.Name, c.Description, c.Memberships.Count, c.Memberships.Any(m => m.UserId == userId)))
-            .OrderByDescending(r => r.MemberCount).ThenBy(r => r.Name).ThenBy(r => r.Id)
+            .OrderByDescending(c => c.Memberships.Count).ThenBy(c => c.Name).ThenBy(c => c.Id)
             .Skip(page * SearchPageSize)
             .Take(SearchPageSize + 1)
+            .Select(c => new CommunitySearchResult(
+                c.Id, c.Name, c.Description, c.Memberships.Count, c.Memberships.Any(m => m.UserId == userId)))
             .ToListAsync(ct);
         return new CommunitySearchPage(rows.Take(SearchPageSize).ToList(), page, rows.Count > SearchPageSize);
     }
