@@ -110,24 +110,15 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
-        // Ordered on an anonymous projection: EF cannot order by the members of a record built in the query.
+        // Ordered on the entity, not on the record: EF cannot translate an ORDER BY on a constructor's argument.
         var rows = await matches
-            .Select(c => new
-            {
-                c.Id,
-                c.Name,
-                c.Description,
-                MemberCount = c.Memberships.Count,
-                IsMember = c.Memberships.Any(m => m.UserId == userId),
-            })
-            .OrderByDescending(r => r.MemberCount).ThenBy(r => r.Name).ThenBy(r => r.Id)
+            .OrderByDescending(c => c.Memberships.Count).ThenBy(c => c.Name).ThenBy(c => c.Id)
             .Skip(page * SearchPageSize)
             .Take(SearchPageSize + 1)
+            .Select(c => new CommunitySearchResult(
+                c.Id, c.Name, c.Description, c.Memberships.Count, c.Memberships.Any(m => m.UserId == userId)))
             .ToListAsync(ct);
-        var items = rows.Take(SearchPageSize)
-            .Select(r => new CommunitySearchResult(r.Id, r.Name, r.Description, r.MemberCount, r.IsMember))
-            .ToList();
-        return new CommunitySearchPage(items, page, rows.Count > SearchPageSize);
+        return new CommunitySearchPage(rows.Take(SearchPageSize).ToList(), page, rows.Count > SearchPageSize);
     }
 
     /// <summary>Joins a public community; joining twice, even at the same moment, leaves one membership.</summary>

@@ -77,17 +77,115 @@ public static partial class ChatPage
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome back" })).ToBeVisibleAsync();
     }
 
-    public static async Task CreateServerAsync(this IPage page, string name)
+    public static async Task CreateServerAsync(this IPage page, string name, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(page);
 
         await page.CreateServerButton().ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Create a server" });
         await dialog.GetByLabel("Server name").FillAsync(name);
+        if (description is not null)
+        {
+            await dialog.GetByLabel("Description").FillAsync(description);
+        }
+
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(page).ToHaveURLAsync(ChannelUrl());
+    }
+
+    public static ILocator SearchResult(this IPage page, string serverName) =>
+        page.GetByRole(AriaRole.List, new() { Name = "Search results" }).GetByRole(AriaRole.Listitem)
+            .Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = serverName, Exact = true }) });
+
+    /// <summary>Opens Find servers and types a search, the way a user looks for a server.</summary>
+    public static async Task SearchServersAsync(this IPage page, string query)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+
+        await page.ServerRail().GetByRole(AriaRole.Link, new() { Name = "Find servers" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Find servers" })).ToBeVisibleAsync();
+        await page.GetByLabel("Search public servers by name").FillAsync(query);
+    }
+
+    public static async Task JoinServerAsync(this IPage page, string serverName)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+
+        await page.SearchServersAsync(serverName);
+        await page.SearchResult(serverName).GetByRole(AriaRole.Button, new() { Name = $"Join {serverName}" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(ChannelUrl());
+        await Expect(page.ComposerBox()).ToBeEnabledAsync();
+    }
+
+    public static ILocator ChannelList(this IPage page) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Channels" });
+
+    public static ILocator ChannelLink(this IPage page, string channelName) =>
+        page.ChannelList().GetByRole(AriaRole.Link, new() { Name = channelName });
+
+    public static ILocator MemberList(this IPage page) =>
+        page.GetByRole(AriaRole.Complementary, new() { Name = "Members" });
+
+    public static ILocator ComposerBox(this IPage page) =>
+        page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
+
+    /// <summary>The messages of the open channel whose text contains <paramref name="text"/>.</summary>
+    public static ILocator Message(this IPage page, string text) =>
+        page.MessageLog().GetByRole(AriaRole.Listitem).Filter(new() { HasText = text });
+
+    /// <summary>Types a message and presses Enter; returns once the composer is empty, i.e. the message was stored.</summary>
+    public static async Task SendMessageAsync(this IPage page, string text)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+
+        var composer = page.ComposerBox();
+        await composer.FillAsync(text);
+        await composer.PressAsync("Enter");
+        await Expect(composer).ToHaveValueAsync("");
+    }
+
+    /// <summary>Creates a channel through the dialog; the creator's page then opens it.</summary>
+    public static async Task CreateChannelAsync(this IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+
+        await page.ChannelList().GetByRole(AriaRole.Button, new() { Name = "+ Create channel" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Create channel" });
+        await dialog.GetByLabel("Channel name").FillAsync(name);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
     }
 
+    // The README shows the app; CHAT_SCREENSHOT=docs/screenshot.png (relative to the repository) refreshes it.
+    public static async Task SaveScreenshotAsync(this IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+
+        if (Environment.GetEnvironmentVariable("CHAT_SCREENSHOT") is not { Length: > 0 } path)
+        {
+            return;
+        }
+
+        if (!Path.IsPathRooted(path))
+        {
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Chat.sln")))
+            {
+                root = root.Parent;
+            }
+
+            path = Path.Combine(root?.FullName ?? Environment.CurrentDirectory, path);
+        }
+
+        // Away from the messages, so no hover toolbar shows in the picture.
+        await page.ComposerBox().HoverAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
+    }
+
     [GeneratedRegex(@"/account/login(\?|$)")]
     public static partial Regex LoginUrl();
+
+    [GeneratedRegex(@"/servers/\d+/channels/\d+$")]
+    public static partial Regex ChannelUrl();
 }

@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Chat.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Chat.Tests.Browser;
 
-public sealed partial class ShellTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
+public sealed class ShellTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
 {
     [BrowserFact]
     public async Task CreateServer_ThroughDialog_AppearsInRailAndOpensGeneral()
@@ -19,12 +18,11 @@ public sealed partial class ShellTests(BrowserAppFixture app) : IClassFixture<Br
         await page.CreateServerAsync("Design Crew");
 
         await Expect(page.ServerRail().GetByRole(AriaRole.Link, new() { Name = "Design Crew" })).ToBeVisibleAsync();
-        await Expect(page).ToHaveURLAsync(ChannelUrl());
+        await Expect(page).ToHaveURLAsync(ChatPage.ChannelUrl());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "# general" })).ToBeVisibleAsync();
         await Expect(page.MessageLog()).ToContainTextAsync("No messages yet");
         await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Message" })).ToBeEnabledAsync();
         Assert.True(errors.IsEmpty, string.Join(Environment.NewLine, errors));
-        await SaveScreenshotAsync(page);
     }
 
     [BrowserFact]
@@ -43,29 +41,4 @@ public sealed partial class ShellTests(BrowserAppFixture app) : IClassFixture<Br
         await page.ExpectShellAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl.ToString());
     }
-
-    // The README shows the shell; CHAT_SCREENSHOT=docs/screenshot.png (relative to the repository) refreshes it.
-    private static async Task SaveScreenshotAsync(IPage page)
-    {
-        if (Environment.GetEnvironmentVariable("CHAT_SCREENSHOT") is not { Length: > 0 } path)
-        {
-            return;
-        }
-
-        if (!Path.IsPathRooted(path))
-        {
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Chat.sln")))
-            {
-                root = root.Parent;
-            }
-
-            path = Path.Combine(root?.FullName ?? Environment.CurrentDirectory, path);
-        }
-
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
-    }
-
-    [GeneratedRegex(@"/servers/\d+/channels/\d+$")]
-    private static partial Regex ChannelUrl();
 }

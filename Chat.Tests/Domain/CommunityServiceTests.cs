@@ -26,6 +26,29 @@ public sealed class CommunityServiceTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task SearchAsync_PartOfNameInOtherCase_FindsPublicOnesMostMembersFirst(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var ana = await db.CreateUserAsync("ana");
+        var ben = await db.CreateUserAsync("ben");
+        var communities = db.Get<CommunityService>();
+        var small = await communities.CreateAsync(ana.Id, "Rust Hikers", "Trails", isPublic: true);
+        var big = await communities.CreateAsync(ana.Id, "Trust Fund", null, isPublic: true);
+        await communities.CreateAsync(ana.Id, "Rusty Secrets", null, isPublic: false);
+        await communities.JoinAsync(ben.Id, big.Id);
+
+        var found = await communities.SearchAsync(ben.Id, "RUST");
+
+        Assert.Equal(
+            [
+                new CommunitySearchResult(big.Id, "Trust Fund", null, 2, IsMember: true),
+                new CommunitySearchResult(small.Id, "Rust Hikers", "Trails", 1, IsMember: false),
+            ],
+            found.Items);
+        Assert.False(found.HasMore);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task CreateAsync_BlankDescription_StoresNoDescription(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

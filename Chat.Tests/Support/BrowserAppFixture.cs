@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Chat.Tests.Support;
@@ -14,8 +15,18 @@ public class BrowserAppFixture : IAsyncLifetime, IAsyncDisposable
 
     public Uri BaseUrl => baseUrl ?? throw new InvalidOperationException("The app was not started: Chromium is missing.");
 
+    /// <summary>The running app's services, for arranging data faster than through the UI (e.g. a long history).</summary>
+    public IServiceProvider Services => baseUrl is null
+        ? throw new InvalidOperationException("The app was not started: Chromium is missing.")
+        : app.Services;
+
     /// <summary>Configuration for this class's app, applied before it starts.</summary>
     protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>Service replacements for this class's app, applied after the app's own registrations.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
 
@@ -29,6 +40,7 @@ public class BrowserAppFixture : IAsyncLifetime, IAsyncDisposable
         }
 
         Configure(app.Settings);
+        app.TestServices = ConfigureServices;
         // StartServer blocks while the host starts; keep it off xunit's synchronization context.
         baseUrl = await Task.Run(app.StartKestrel);
     }

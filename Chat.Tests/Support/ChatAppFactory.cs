@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,9 @@ public class ChatAppFactory : WebApplicationFactory<Program>
 
     /// <summary>Configuration on top of appsettings.json, for example a shorter revalidation interval.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Service replacements on top of the app's own, for example a looser send rate limit.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
 
     public string DatabasePath => Path.Combine(dataDirectory, "chat.db");
 
@@ -43,6 +47,11 @@ public class ChatAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 

@@ -178,6 +178,12 @@ public sealed partial class ChannelPage
             case MemberJoined joined:
                 members.RemoveAll(m => m.UserId == joined.Member.UserId);
                 members.Add(joined.Member);
+                // The joiner's tab connected before they were a member, so no PresenceChanged reached this server.
+                if (Presence.IsOnline(joined.Member.UserId))
+                {
+                    online.Add(joined.Member.UserId);
+                }
+
                 SortMembers();
                 break;
             case PresenceChanged presence when presence.Online:

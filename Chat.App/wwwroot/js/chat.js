@@ -9,24 +9,42 @@ export function timeZone() {
 const panes = new WeakMap();
 
 // Keeps the newest message in view while the reader is at the bottom, and asks for older messages when the
-// top comes into view. Chromium's scroll anchoring keeps the view still when older messages are inserted above.
+// top comes into view. While an older page goes in above, the distance to the bottom is kept, so the message
+// the reader was looking at stays put. (Chromium's scroll anchoring alone did not: with the log scrolled to
+// the very top, the browser test saw the view stay at the top of the new page.)
 export function attachLog(log, dotnet) {
-  const state = { atBottom: true, dotnet, loading: false };
+  const state = { atBottom: true, dotnet, loading: false, keepFromBottom: null };
   panes.set(log, state);
   log.addEventListener("scroll", () => {
     state.atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
   }, { passive: true });
+  // Mutation callbacks run after Blazor changed the DOM and before the browser paints: no visible jump.
+  state.mutations = new MutationObserver(() => keepPosition(log, state));
+  state.mutations.observe(log, { childList: true, subtree: true });
   const top = log.querySelector("[data-log-top]");
   if (top) {
     state.topObserver = new IntersectionObserver(async (entries) => {
       if (entries.some((e) => e.isIntersecting) && !state.loading && log.scrollHeight > log.clientHeight) {
         state.loading = true;
-        try { await dotnet.invokeMethodAsync("LoadOlderAsync"); } finally { state.loading = false; }
+        state.keepFromBottom = log.scrollHeight - log.scrollTop;
+        try {
+          await dotnet.invokeMethodAsync("LoadOlderAsync");
+        } finally {
+          keepPosition(log, state);
+          state.keepFromBottom = null;
+          state.loading = false;
+        }
       }
     }, { root: log, rootMargin: "200px 0px 0px 0px" });
     state.topObserver.observe(top);
   }
   log.scrollTop = log.scrollHeight;
+}
+
+function keepPosition(log, state) {
+  if (state.keepFromBottom !== null) {
+    log.scrollTop = log.scrollHeight - state.keepFromBottom;
+  }
 }
 
 export function afterRender(log) {
@@ -68,6 +86,7 @@ function watchDivider(log) {
 export function detachLog(log) {
   const state = panes.get(log);
   state?.topObserver?.disconnect();
+  state?.mutations?.disconnect();
   state?.dividerObserver?.disconnect();
   panes.delete(log);
 }

@@ -1,0 +1,73 @@
+using Chat.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Chat.Tests.Browser;
+
+/// <summary>
+/// Two people in two browser contexts (own cookies, own circuit): A owns a fresh public server, B has joined it
+/// through Find servers, and both have its #general open.
+/// </summary>
+public sealed class TwoUsers : IAsyncDisposable
+{
+    private readonly IBrowserContext contextA;
+    private readonly IBrowserContext contextB;
+
+    private TwoUsers(IBrowserContext contextA, IPage pageA, TestUser a, IBrowserContext contextB, IPage pageB, TestUser b, string serverName)
+    {
+        (this.contextA, PageA, A) = (contextA, pageA, a);
+        (this.contextB, PageB, B) = (contextB, pageB, b);
+        ServerName = serverName;
+    }
+
+    public TestUser A { get; }
+
+    public TestUser B { get; }
+
+    public IPage PageA { get; }
+
+    public IPage PageB { get; }
+
+    public string ServerName { get; }
+
+    public static string UniqueServerName(string prefix) => $"{prefix} {Guid.NewGuid():N}"[..(prefix.Length + 9)];
+
+    public static async Task<TwoUsers> InNewServerAsync(BrowserAppFixture app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        var contextA = await app.NewContextAsync();
+        var contextB = await app.NewContextAsync();
+        // Display names need not be unique; people-like ones make the README's screenshot read like a real chat.
+        var (a, b) = (TestUser.Create("ann") with { DisplayName = "Ann Park" }, TestUser.Create("bob") with { DisplayName = "Bob Reyes" });
+        var pageA = await contextA.NewPageAsync();
+        var pageB = await contextB.NewPageAsync();
+        var users = new TwoUsers(contextA, pageA, a, contextB, pageB, b, UniqueServerName("Crew"));
+        try
+        {
+            // Registering hashes a password; both at once halves the wait.
+            await Task.WhenAll(RegisterAsync(pageA, a), RegisterAsync(pageB, b));
+            await pageA.CreateServerAsync(users.ServerName);
+            await pageB.JoinServerAsync(users.ServerName);
+            await Expect(pageA.MemberList()).ToContainTextAsync(b.DisplayName);
+            return users;
+        }
+        catch
+        {
+            await users.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task RegisterAsync(IPage page, TestUser user)
+    {
+        await page.RegisterAsync(user);
+        await page.ExpectShellAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await contextA.DisposeAsync();
+        await contextB.DisposeAsync();
+    }
+}
