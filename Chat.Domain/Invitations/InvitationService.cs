@@ -278,7 +278,9 @@ public sealed class InvitationService(
             .SingleOrDefaultAsync(i => i.Id == invitationId && i.InviteeId == userId, ct)
             ?? throw new NotFoundException("That invitation does not exist.");
         var now = clock.GetUtcNow().UtcDateTime;
-        if (invitation.Status == InvitationStatus.Pending && invitation.ExpiresAt <= now)
+        // Expired either by the clock or already marked so by the sweep that any new invitation runs.
+        if (invitation.Status == InvitationStatus.Expired
+            || (invitation.Status == InvitationStatus.Pending && invitation.ExpiresAt <= now))
         {
             throw new ValidationException("This invitation has expired. Ask for a new one.");
         }

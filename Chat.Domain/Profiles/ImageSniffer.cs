@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Chat.Domain.Profiles;
 
 /// <summary>
@@ -13,9 +15,9 @@ public static class ImageSniffer
     /// <summary>The content type to serve the image with, or null when the bytes are not a whole supported image.</summary>
     public static string? ContentTypeOf(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length >= Png.Length + 12 && bytes.StartsWith(Png) && bytes.EndsWith(PngEnd))
+        if (bytes.StartsWith(Png))
         {
-            return "image/png";
+            return IsWholePng(bytes) ? "image/png" : null;
         }
 
         if (bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF
@@ -36,5 +38,33 @@ public static class ImageSniffer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Walks the chunks from IHDR to IEND: each length must fit and IEND must end the file. Checking only the
+    /// first and last bytes would let anything, an HTML page for one, sit between a PNG signature and an IEND.
+    /// </summary>
+    private static bool IsWholePng(ReadOnlySpan<byte> bytes)
+    {
+        var position = Png.Length;
+        var first = true;
+        while (bytes.Length - position >= 12)
+        {
+            var length = BinaryPrimitives.ReadUInt32BigEndian(bytes[position..]);
+            var type = bytes.Slice(position + 4, 4);
+            if (length > (uint)(bytes.Length - position - 12) || (first && (!type.SequenceEqual("IHDR"u8) || length != 13)))
+            {
+                return false;
+            }
+
+            first = false;
+            position += 12 + (int)length;
+            if (type.SequenceEqual("IEND"u8))
+            {
+                return length == 0 && position == bytes.Length && bytes.EndsWith(PngEnd);
+            }
+        }
+
+        return false;
     }
 }

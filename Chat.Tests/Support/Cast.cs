@@ -163,7 +163,7 @@ public static class DatabaseSnapshot
         rows.AddRange(await c.Communities.AsNoTracking().OrderBy(x => x.Id)
             .Select(x => new { Table = "community", x.Id, x.Name, x.Description, x.IsPublic }).ToListAsync());
         rows.AddRange(await c.Memberships.AsNoTracking().OrderBy(x => x.CommunityId).ThenBy(x => x.UserId)
-            .Select(x => new { Table = "membership", x.CommunityId, x.UserId, x.Role, x.JoinedAt }).ToListAsync());
+            .Select(x => new { Table = "membership", x.CommunityId, x.UserId, x.Role, x.JoinedAt, x.Muted }).ToListAsync());
         rows.AddRange(await c.Channels.AsNoTracking().OrderBy(x => x.Id)
             .Select(x => new { Table = "channel", x.Id, x.CommunityId, x.Name, x.Topic, x.Position }).ToListAsync());
         rows.AddRange(await c.Messages.AsNoTracking().OrderBy(x => x.Id)
@@ -175,6 +175,18 @@ public static class DatabaseSnapshot
             .Select(x => new { Table = "read state", x.UserId, x.ChannelId, x.LastReadMessageId }).ToListAsync());
         rows.AddRange(await c.Mentions.AsNoTracking().OrderBy(x => x.MessageId).ThenBy(x => x.UserId)
             .Select(x => new { Table = "mention", x.MessageId, x.UserId, x.ChannelId }).ToListAsync());
+        rows.AddRange(await c.Invitations.AsNoTracking().OrderBy(x => x.Id)
+            .Select(x => new { Table = "invitation", x.Id, x.CommunityId, x.InviterId, x.InviteeId, x.Status, x.ExpiresAt, x.AnsweredAt })
+            .ToListAsync());
+        rows.AddRange(await c.InviteLinks.AsNoTracking().OrderBy(x => x.Code)
+            .Select(x => new { Table = "invite link", x.Code, x.CommunityId, x.ExpiresAt, x.MaxUses, x.Uses, x.RevokedAt })
+            .ToListAsync());
+        rows.AddRange(await c.Notifications.AsNoTracking().OrderBy(x => x.Id)
+            .Select(x => new { Table = "notification", x.Id, x.UserId, x.Kind, x.ActorId, x.CommunityId, x.MessageId, x.ReadAt })
+            .ToListAsync());
+        // Whose picture, what kind and how big: enough to see one stored, replaced or removed.
+        rows.AddRange(await c.Avatars.AsNoTracking().OrderBy(x => x.UserId)
+            .Select(x => new { Table = "avatar", x.UserId, x.ContentType, x.Bytes.Length }).ToListAsync());
         return rows;
     }
 
