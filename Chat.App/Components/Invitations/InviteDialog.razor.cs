@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chat.App.Components.Messaging;
 using Chat.Domain.Invitations;
+using Chat.Domain.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
@@ -14,6 +15,7 @@ public sealed partial class InviteDialog : IAsyncDisposable
     private InviteLinkView? created;
     private ElementReference newLinkInput;
     private IJSObjectReference? module;
+    private IDisposable? subscription;
     private string userName = "";
     private string? sentTo;
     private string? inviteError;
@@ -26,6 +28,9 @@ public sealed partial class InviteDialog : IAsyncDisposable
 
     [Inject]
     private InvitationService Invitations { get; set; } = default!;
+
+    [Inject]
+    private ChatHub Hub { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -53,6 +58,14 @@ public sealed partial class InviteDialog : IAsyncDisposable
         userId = (await AuthenticationState).UserId();
         if (Community.MyRole >= MemberRole.Admin)
         {
+            // Someone joining may have used a link: its use count changes while the list is on screen.
+            subscription = Hub.Subscribe(Topics.Community(Community.Id), e => e is MemberJoined
+                ? InvokeAsync(async () =>
+                {
+                    await LoadLinksAsync();
+                    StateHasChanged();
+                })
+                : Task.CompletedTask);
             await LoadLinksAsync();
         }
     }
@@ -198,6 +211,7 @@ public sealed partial class InviteDialog : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        subscription?.Dispose();
         if (module is not null)
         {
             try
