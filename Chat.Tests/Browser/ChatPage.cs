@@ -23,6 +23,15 @@ public static partial class ChatPage
         ArgumentNullException.ThrowIfNull(user);
 
         await page.GotoAsync("account/register");
+        await page.FillRegistrationAsync(user);
+    }
+
+    /// <summary>Fills and sends the registration form already on screen (reached from a link that carries a returnUrl).</summary>
+    public static async Task FillRegistrationAsync(this IPage page, TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(user);
+
         await page.GetByLabel("Username").FillAsync(user.UserName);
         await page.GetByLabel("Display name").FillAsync(user.DisplayName);
         await page.GetByLabel("Email").FillAsync(user.Email);
@@ -77,7 +86,8 @@ public static partial class ChatPage
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome back" })).ToBeVisibleAsync();
     }
 
-    public static async Task CreateServerAsync(this IPage page, string name, string? description = null)
+    public static async Task CreateServerAsync(
+        this IPage page, string name, string? description = null, bool isPublic = true)
     {
         ArgumentNullException.ThrowIfNull(page);
 
@@ -89,6 +99,7 @@ public static partial class ChatPage
             await dialog.GetByLabel("Description").FillAsync(description);
         }
 
+        await dialog.GetByLabel("Public").SetCheckedAsync(isPublic);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(page).ToHaveURLAsync(ChannelUrl());
@@ -181,6 +192,35 @@ public static partial class ChatPage
         // Away from the messages, so no hover toolbar shows in the picture.
         await page.ComposerBox().HoverAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
+    }
+
+    public static ILocator NotificationsButton(this IPage page) =>
+        page.GetByRole(AriaRole.Button, new() { Name = "Notifications", Exact = true });
+
+    /// <summary>The unread count on the bell; absent when everything is read.</summary>
+    public static ILocator UnreadCount(this IPage page) => page.GetByTestId("unread-count");
+
+    public static ILocator Inbox(this IPage page) => page.GetByRole(AriaRole.Dialog, new() { Name = "Notifications" });
+
+    public static async Task<ILocator> OpenInboxAsync(this IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+
+        await page.NotificationsButton().ClickAsync();
+        await Expect(page.Inbox()).ToBeVisibleAsync();
+        return page.Inbox();
+    }
+
+    /// <summary>The invite dialog of the open server, through the server menu.</summary>
+    public static async Task<ILocator> OpenInviteDialogAsync(this IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Server menu" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invite people" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Invite people to" });
+        await Expect(dialog).ToBeVisibleAsync();
+        return dialog;
     }
 
     [GeneratedRegex(@"/account/login(\?|$)")]

@@ -6,7 +6,9 @@ using Chat.App.Components.Messaging;
 using Chat.Domain.Channels;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
+using Chat.Domain.Invitations;
 using Chat.Domain.Messages;
+using Chat.Domain.Notifications;
 using Chat.Domain.Realtime;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Components;
@@ -31,6 +33,10 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
 
     protected MessageService Messages => Database.Get<MessageService>();
 
+    protected NotificationService Notifications => Database.Get<NotificationService>();
+
+    protected InvitationService Invitations => Database.Get<InvitationService>();
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -38,6 +44,9 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(Communities);
         Services.AddSingleton(Channels);
         Services.AddSingleton(Messages);
+        Services.AddSingleton(Notifications);
+        Services.AddSingleton(Invitations);
+        Services.AddSingleton(Database.Get<TimeProvider>());
         Services.AddScoped<ReaderTimeZone>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<HttpStatus>();

@@ -32,6 +32,7 @@ public sealed partial class MessagePane
     private IJSObjectReference? module;
     private DotNetObjectReference<MessagePane>? self;
     private bool logAttached;
+    private long? scrolledToHighlight;
     private Composer? composer;
     private Timer? typingTimer;
 
@@ -119,14 +120,23 @@ public sealed partial class MessagePane
             logAttached = true;
             self ??= DotNetObjectReference.Create(this);
             await module.InvokeVoidAsync("attachLog", log, self);
-            if (HighlightMessageId is { } highlight)
-            {
-                await module.InvokeVoidAsync("scrollToElement", $"message-{highlight}");
-            }
+            scrolledToHighlight = null;
+            await ScrollToHighlightAsync(module);
         }
         else if (logAttached)
         {
             await module.InvokeVoidAsync("afterRender", log);
+            // A mention opened from the inbox while its channel is already open changes only the highlight.
+            await ScrollToHighlightAsync(module);
+        }
+    }
+
+    private async Task ScrollToHighlightAsync(IJSObjectReference chatModule)
+    {
+        if (HighlightMessageId is { } highlight && highlight != scrolledToHighlight)
+        {
+            scrolledToHighlight = highlight;
+            await chatModule.InvokeVoidAsync("scrollToElement", $"message-{highlight}");
         }
     }
 

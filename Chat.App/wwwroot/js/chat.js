@@ -1,5 +1,5 @@
-// Browser-side helpers for the message pane and the composer, loaded as a module by the components that use
-// them (MessagePane, Composer). Everything the user sees is rendered by Blazor; this only scrolls, watches
+// Browser-side helpers for the message pane, the composer and the notification bell, loaded as a module by the
+// components that use them (MessagePane, Composer, NotificationBell, NotificationInbox, InviteDialog). Everything the user sees is rendered by Blazor; this only scrolls, watches
 // and handles the keys Blazor cannot decide on (Enter sends, Shift+Enter adds a line).
 
 export function timeZone() {
@@ -116,4 +116,47 @@ export function focus(element) {
   if (element && "value" in element) {
     element.setSelectionRange(element.value.length, element.value.length);
   }
+}
+
+// Desktop notifications. Only for a tab in the background, and only once the user has allowed them.
+export function notificationPermission() {
+  return "Notification" in window ? Notification.permission : "unsupported";
+}
+
+// Browsers grant the permission prompt only inside a user's click, so the click is handled here, in the page,
+// rather than after a round trip to the server.
+export function attachPermissionButton(button, dotnet) {
+  button?.addEventListener("click", async () => {
+    if (!("Notification" in window)) { return; }
+    const permission = await Notification.requestPermission();
+    await dotnet.invokeMethodAsync("OnPermissionChanged", permission);
+  });
+}
+
+export function notifyIfHidden(title, body, url) {
+  if (!document.hidden || !("Notification" in window) || Notification.permission !== "granted") {
+    return false;
+  }
+  const notification = new Notification(title, { body, tag: url || title, icon: "favicon.svg" });
+  notification.onclick = () => {
+    window.focus();
+    if (url) {
+      window.Blazor?.navigateTo ? window.Blazor.navigateTo(url) : window.location.assign(url);
+    }
+    notification.close();
+  };
+  return true;
+}
+
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function selectAll(input) {
+  input?.select();
 }

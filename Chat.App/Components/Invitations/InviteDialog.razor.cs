@@ -1,0 +1,226 @@
+using System.Globalization;
+using Chat.App.Components.Messaging;
+using Chat.Domain.Invitations;
+using Chat.Domain.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+
+namespace Chat.App.Components.Invitations;
+
+public sealed partial class InviteDialog : IAsyncDisposable
+{
+    private List<InviteLinkView> links = [];
+    private InviteLinkView? created;
+    private ElementReference newLinkInput;
+    private IJSObjectReference? module;
+    private IDisposable? subscription;
+    private string userName = "";
+    private string? sentTo;
+    private string? inviteError;
+    private string? linkError;
+    private string? userId;
+    private int lifetimeIndex = 3;
+    private int maxUsesIndex = InviteLinkOptions.MaxUses.Count - 1;
+    private bool copied;
+    private bool busy;
+
+    [Inject]
+    private InvitationService Invitations { get; set; } = default!;
+
+    [Inject]
+    private ChatHub Hub { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ReaderTimeZone TimeZone { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public CommunityDetail Community { get; set; } = default!;
+
+    [Parameter]
+    public EventCallback OnClose { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        userId = (await AuthenticationState).UserId();
+        if (Community.MyRole >= MemberRole.Admin)
+        {
+            // Someone joining may have used a link: its use count changes while the list is on screen.
+            subscription = Hub.Subscribe(Topics.Community(Community.Id), e => e is MemberJoined
+                ? InvokeAsync(async () =>
+                {
+                    await LoadLinksAsync();
+                    StateHasChanged();
+                })
+                : Task.CompletedTask);
+            await LoadLinksAsync();
+        }
+    }
+
+    private async Task LoadLinksAsync()
+    {
+        try
+        {
+            links = [.. await Invitations.ListLinksAsync(userId, Community.Id)];
+        }
+        catch (DomainException e)
+        {
+            linkError = e.Message;
+        }
+    }
+
+    private async Task InviteAsync()
+    {
+        (busy, inviteError, sentTo) = (true, null, null);
+        try
+        {
+            await Invitations.InviteAsync(userId, Community.Id, userName);
+            sentTo = userName.Trim().TrimStart('@');
+            userName = "";
+        }
+        catch (DomainException e)
+        {
+            inviteError = e.Message;
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task CreateLinkAsync()
+    {
+        (busy, linkError, copied) = (true, null, false);
+        try
+        {
+            created = await Invitations.CreateLinkAsync(userId, Community.Id,
+                InviteLinkOptions.Lifetimes[lifetimeIndex], InviteLinkOptions.MaxUses[maxUsesIndex]);
+            await LoadLinksAsync();
+        }
+        catch (DomainException e)
+        {
+            linkError = e.Message;
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task RevokeAsync(InviteLinkView link)
+    {
+        (busy, linkError) = (true, null);
+        try
+        {
+            await Invitations.RevokeLinkAsync(userId, link.Code);
+            if (created?.Code == link.Code)
+            {
+                created = null;
+            }
+
+            await LoadLinksAsync();
+        }
+        catch (DomainException e)
+        {
+            linkError = e.Message;
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task CopyAsync(string code)
+    {
+        try
+        {
+            module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/chat.js");
+            copied = await module.InvokeAsync<bool>("copyText", Url(code));
+            if (!copied)
+            {
+                await newLinkInput.FocusAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
+
+    // Selected on focus, so that Ctrl+C copies it where the clipboard API is not allowed.
+    private async Task SelectAllAsync()
+    {
+        try
+        {
+            module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/chat.js");
+            await module.InvokeVoidAsync("selectAll", newLinkInput);
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
+
+    private string Url(string code) => Navigation.ToAbsoluteUri("invite/" + code).ToString();
+
+    private bool IsUsable(InviteLinkView link) =>
+        !link.IsRevoked && !(link.ExpiresAt <= Clock.GetUtcNow().UtcDateTime) && !(link.Uses >= link.MaxUses);
+
+    private static string LifetimeText(TimeSpan? lifetime) => lifetime switch
+    {
+        null => "Never",
+        { TotalDays: >= 1 } t => t.TotalDays == 1 ? "1 day" : $"{t.TotalDays:0} days",
+        { TotalHours: >= 1 } t => t.TotalHours == 1 ? "1 hour" : $"{t.TotalHours:0} hours",
+        { } t => $"{t.TotalMinutes:0} minutes",
+    };
+
+    private static string MaxUsesText(int? maxUses) => maxUses switch
+    {
+        null => "No limit",
+        1 => "1 use",
+        { } n => string.Create(CultureInfo.InvariantCulture, $"{n} uses"),
+    };
+
+    private static string UsesText(InviteLinkView link) => link.MaxUses is { } max
+        ? string.Create(CultureInfo.InvariantCulture, $"{link.Uses} of {max} uses")
+        : link.Uses == 1 ? "1 use" : string.Create(CultureInfo.InvariantCulture, $"{link.Uses} uses");
+
+    private string ExpiryText(InviteLinkView link)
+    {
+        if (link.ExpiresAt is not { } expires)
+        {
+            return "never expires";
+        }
+
+        var when = TimeZone.ToLocal(expires).ToString("MMM d, HH:mm", CultureInfo.CurrentCulture);
+        return expires <= Clock.GetUtcNow().UtcDateTime ? $"expired {when}" : $"expires {when}";
+    }
+
+    private Task OnKeyDown(KeyboardEventArgs e) => e.Key == "Escape" ? OnClose.InvokeAsync() : Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        subscription?.Dispose();
+        if (module is not null)
+        {
+            try
+            {
+                await module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+using System.Globalization;
+using Chat.App.Components.Messaging;
+using Chat.Domain.Invitations;
+using Chat.Domain.Notifications;
+using Chat.Domain.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+
+namespace Chat.App.Components.Notifications;
+
+/// <summary>
+/// The inbox: owns the user's notifications and pending invitations while it is open, and keeps them live.
+/// Invitations are answered here; a mention opens its message.
+/// </summary>
+public sealed partial class NotificationInbox : IAsyncDisposable
+{
+    private readonly Dictionary<long, InvitationView> invitations = [];
+    private List<NotificationView>? items;
+    private IDisposable? subscription;
+    private IJSObjectReference? module;
+    private DotNetObjectReference<NotificationInbox>? self;
+    private ElementReference permissionButton;
+    private bool permissionButtonAttached;
+    private string? permission;
+    private string? userId;
+    private string? error;
+    private bool hasOlder;
+    private bool busy;
+
+    [Inject]
+    private NotificationService Notifications { get; set; } = default!;
+
+    [Inject]
+    private InvitationService Invitations { get; set; } = default!;
+
+    [Inject]
+    private ChatHub Hub { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ReaderTimeZone TimeZone { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Parameter]
+    public EventCallback OnClose { get; set; }
+
+    private bool HasUnread => items?.Any(n => !n.IsRead) == true;
+
+    protected override async Task OnInitializedAsync()
+    {
+        userId = (await AuthenticationState).UserId();
+        if (userId is null)
+        {
+            items = [];
+            return;
+        }
+
+        // Subscribe before loading, so a notification created in between is merged by id, not lost.
+        subscription = Hub.Subscribe(Topics.User(userId), e => InvokeAsync(() => ApplyAsync(e)));
+        await ReloadAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        try
+        {
+            if (firstRender)
+            {
+                module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/chat.js");
+                permission = await module.InvokeAsync<string?>("notificationPermission");
+                if (permission == "default")
+                {
+                    StateHasChanged();
+                }
+            }
+            else if (permission == "default" && !permissionButtonAttached && module is not null)
+            {
+                permissionButtonAttached = true;
+                self ??= DotNetObjectReference.Create(this);
+                await module.InvokeVoidAsync("attachPermissionButton", permissionButton, self);
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab is gone.
+        }
+    }
+
+    [JSInvokable]
+    public void OnPermissionChanged(string state)
+    {
+        permission = state;
+        StateHasChanged();
+    }
+
+    private async Task ReloadAsync()
+    {
+        var latest = await Notifications.ListAsync(userId);
+        var pending = await Invitations.GetPendingAsync(userId);
+        invitations.Clear();
+        foreach (var invitation in pending)
+        {
+            invitations[invitation.Id] = invitation;
+        }
+
+        // Keep older pages the user already loaded, refreshed where the newest page overlaps them.
+        List<NotificationView> older = latest.Count == NotificationService.PageSize && items is not null
+            ? [.. items.Where(n => n.Id < latest[^1].Id)]
+            : [];
+        hasOlder = older.Count > 0 ? hasOlder : latest.Count == NotificationService.PageSize;
+        items = [.. latest, .. older];
+    }
+
+    private async Task ApplyAsync(ChatEvent chatEvent)
+    {
+        switch (chatEvent)
+        {
+            case NotificationCreated created when items is not null:
+                var n = created.Notification;
+                if (n is { Kind: NotificationKind.InvitationReceived, InvitationId: { } invitationId }
+                    && !invitations.ContainsKey(invitationId))
+                {
+                    try
+                    {
+                        invitations[invitationId] = await Invitations.GetAsync(userId, invitationId);
+                    }
+                    catch (NotFoundException)
+                    {
+                        // Gone with its server.
+                    }
+                }
+
+                if (items.All(existing => existing.Id != n.Id))
+                {
+                    items.Insert(0, n);
+                    items.Sort((a, b) => b.Id.CompareTo(a.Id));
+                }
+
+                break;
+            case NotificationsChanged:
+                await ReloadAsync();
+                break;
+            default:
+                return;
+        }
+
+        StateHasChanged();
+    }
+
+    private async Task LoadOlderAsync()
+    {
+        if (items is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var older = await Notifications.ListAsync(userId, items[^1].Id);
+        items.AddRange(older.Where(o => items.All(n => n.Id != o.Id)));
+        hasOlder = older.Count == NotificationService.PageSize;
+    }
+
+    private Task MarkReadAsync(NotificationView n) => RunAsync(() => Notifications.MarkReadAsync(userId, n.Id));
+
+    private Task MarkAllReadAsync() => RunAsync(() => Notifications.MarkAllReadAsync(userId));
+
+    private async Task OpenAsync(NotificationView n, string link)
+    {
+        await RunAsync(() => n.IsRead ? Task.CompletedTask : Notifications.MarkReadAsync(userId, n.Id));
+        await OnClose.InvokeAsync();
+        Navigation.NavigateTo(link);
+    }
+
+    private Task AcceptAsync(NotificationView n, InvitationView invitation) => RunAsync(async () =>
+    {
+        await Invitations.AcceptAsync(userId, invitation.Id);
+        await MarkReadIfUnreadAsync(n);
+    });
+
+    private Task DeclineAsync(NotificationView n, InvitationView invitation) => RunAsync(async () =>
+    {
+        await Invitations.DeclineAsync(userId, invitation.Id);
+        await MarkReadIfUnreadAsync(n);
+    });
+
+    private Task MarkReadIfUnreadAsync(NotificationView n) =>
+        n.IsRead ? Task.CompletedTask : Notifications.MarkReadAsync(userId, n.Id);
+
+    // The services publish NotificationsChanged, which reloads the list in every tab, this one included.
+    private async Task RunAsync(Func<Task> action)
+    {
+        busy = true;
+        error = null;
+        try
+        {
+            await action();
+        }
+        catch (DomainException e)
+        {
+            error = e.Message;
+            await ReloadAsync();
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private Task OnKeyDown(KeyboardEventArgs e) => e.Key == "Escape" ? OnClose.InvokeAsync() : Task.CompletedTask;
+
+    private string When(DateTime utc)
+    {
+        var local = TimeZone.ToLocal(utc);
+        var today = TimeZone.ToLocal(DateTime.UtcNow).Date;
+        return local.Date == today
+            ? local.ToString("HH:mm", CultureInfo.CurrentCulture)
+            : local.ToString("MMM d, HH:mm", CultureInfo.CurrentCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        subscription?.Dispose();
+        self?.Dispose();
+        if (module is not null)
+        {
+            try
+            {
+                await module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
+    }
+}

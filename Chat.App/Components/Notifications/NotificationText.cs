@@ -1,0 +1,33 @@
+using System.Globalization;
+using Chat.Domain.Notifications;
+
+namespace Chat.App.Components.Notifications;
+
+/// <summary>How a notification reads, in the inbox and on the desktop.</summary>
+internal static class NotificationText
+{
+    public static string Actor(NotificationView n) => n.ActorDisplayName ?? "Someone";
+
+    public static string Server(NotificationView n) => n.CommunityName ?? "a server that was deleted";
+
+    public static string Title(NotificationView n) => n.Kind switch
+    {
+        NotificationKind.InvitationReceived => $"{Actor(n)} invited you to {Server(n)}",
+        NotificationKind.InvitationAccepted => $"{Actor(n)} accepted your invitation to {Server(n)}",
+        NotificationKind.InvitationDeclined => $"{Actor(n)} declined your invitation to {Server(n)}",
+        NotificationKind.Mentioned => $"{Actor(n)} mentioned you in #{n.ChannelName ?? "a deleted channel"}",
+        NotificationKind.JoinedThroughLink => $"{Actor(n)} joined {Server(n)} through your invite link",
+        _ => "Something new",
+    };
+
+    public static string? Body(NotificationView n) => n.Kind == NotificationKind.Mentioned ? n.MessageExcerpt : null;
+
+    /// <summary>Where opening the notification leads: a mention to its message, highlighted.</summary>
+    public static string? Link(NotificationView n) =>
+        n is { Kind: NotificationKind.Mentioned, CommunityId: { } c, ChannelId: { } ch, MessageId: { } m }
+            ? string.Create(CultureInfo.InvariantCulture, $"servers/{c}/channels/{ch}?message={m}")
+            : null;
+
+    public static string MemberCount(int count) =>
+        count == 1 ? "1 member" : string.Create(CultureInfo.InvariantCulture, $"{count:N0} members");
+}
