@@ -7,6 +7,7 @@ using Chat.Domain.Channels;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
 using Chat.Domain.Messages;
+using Chat.Domain.Profiles;
 using Chat.Domain.Realtime;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Components;
@@ -31,6 +32,8 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
 
     protected MessageService Messages => Database.Get<MessageService>();
 
+    protected ProfileService Profiles => Database.Get<ProfileService>();
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -38,6 +41,8 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(Communities);
         Services.AddSingleton(Channels);
         Services.AddSingleton(Messages);
+        Services.AddSingleton(Profiles);
+        Services.AddSingleton(Database.Get<PresenceTracker>());
         Services.AddScoped<ReaderTimeZone>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<HttpStatus>();
