@@ -34,6 +34,9 @@ public sealed partial class ProfilePage
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    // The prerendered page cannot take a file or a submit yet; its controls wait for the live circuit.
+    private bool Live => RendererInfo.IsInteractive;
+
     protected override async Task OnInitializedAsync()
     {
         editContext = new EditContext(input);
@@ -51,6 +54,7 @@ public sealed partial class ProfilePage
     private async Task SaveAsync()
     {
         saving = true;
+        avatarStatus = null;
         try
         {
             await Profiles.UpdateAsync(userId, input.DisplayName, input.Bio);
@@ -80,6 +84,7 @@ public sealed partial class ProfilePage
     {
         avatarError = null;
         avatarStatus = null;
+        saved = false;
         uploading = true;
         try
         {
@@ -147,6 +152,7 @@ public sealed partial class ProfilePage
     private async Task RemoveAvatarAsync()
     {
         avatarError = null;
+        saved = false;
         await Profiles.RemoveAvatarAsync(userId);
         profile = profile! with { AvatarVersion = 0 };
         avatarStatus = "Picture removed.";
