@@ -1,6 +1,7 @@
 using Chat.App;
 using Chat.App.Components;
 using Chat.App.Components.Account;
+using Chat.App.Components.Common;
 using Chat.Domain;
 using Chat.Domain.Data;
 using Chat.Domain.Users;
@@ -122,5 +123,6 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapAvatarEndpoints();
 
 app.Run();

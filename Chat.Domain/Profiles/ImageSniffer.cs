@@ -12,6 +12,19 @@ public static class ImageSniffer
 
     private static ReadOnlySpan<byte> PngEnd => [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
 
+    /// <summary>How many leading bytes <see cref="HasImageSignature"/> needs to look at.</summary>
+    public const int SignatureLength = 12;
+
+    /// <summary>
+    /// Whether a file starts like a PNG, JPEG, GIF or WebP image. A quick first look before the browser is asked to
+    /// shrink it, so that an SVG or an HTML page is refused at once; <see cref="ContentTypeOf"/> still decides.
+    /// </summary>
+    public static bool HasImageSignature(ReadOnlySpan<byte> header) =>
+        header.StartsWith(Png)
+        || (header.Length >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF)
+        || header.StartsWith("GIF87a"u8) || header.StartsWith("GIF89a"u8)
+        || (header.Length >= 12 && header.StartsWith("RIFF"u8) && header[8..12].SequenceEqual("WEBP"u8));
+
     /// <summary>The content type to serve the image with, or null when the bytes are not a whole supported image.</summary>
     public static string? ContentTypeOf(ReadOnlySpan<byte> bytes)
     {

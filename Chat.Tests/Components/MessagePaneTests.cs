@@ -137,6 +137,26 @@ public sealed class MessagePaneTests : ChatComponentTests
     }
 
     [Fact]
+    public async Task UserProfileChanged_OfAnAuthor_UpdatesTheirNameAndPictureLive()
+    {
+        await ArrangeAsync();
+        await Messages.SendAsync(ben.Id, general.Id, "first", Guid.NewGuid());
+        await Messages.SendAsync(ana.Id, general.Id, "second", Guid.NewGuid());
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+        pane.WaitForAssertion(() => Assert.Equal(2, pane.FindAll("li.message .author").Count));
+
+        await Profiles.UpdateAsync(ben.Id, "Benjamin", null);
+        var version = await Profiles.SetAvatarAsync(ben.Id, TestImages.Png(8, 8));
+
+        pane.WaitForAssertion(() =>
+        {
+            Assert.Equal(["Benjamin", "ana"], pane.FindAll("li.message .author").Select(a => a.TextContent));
+            Assert.Equal($"avatars/{ben.Id}/{version}", pane.Find("li.message img.avatar").GetAttribute("src"));
+        });
+        Assert.Single(pane.FindAll("li.message img.avatar"));
+    }
+
+    [Fact]
     public async Task Dispose_LeavesNoSubscribers()
     {
         await ArrangeAsync();

@@ -45,6 +45,28 @@ public static partial class BrowserClient
         return await client.PostAsync(new Uri(url, UriKind.Relative), content);
     }
 
+    /// <summary>
+    /// GETs <paramref name="url"/>, then posts its form named <paramref name="formName"/> (a page may hold
+    /// several) with <paramref name="fields"/> added.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(
+        this HttpClient client, string url, string formName, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var page = await client.GetAsync(url);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)page.StatusCode}.");
+        Assert.Contains($"""<input type="hidden" name="_handler" value="{formName}" />""", html, StringComparison.Ordinal);
+
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("_handler", formName),
+            new("__RequestVerificationToken", HiddenValue(html, "__RequestVerificationToken")),
+        };
+        form.AddRange(fields);
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(new Uri(url, UriKind.Relative), content);
+    }
+
     public static Task<HttpResponseMessage> RegisterAsync(this HttpClient client, TestAccount account) =>
         client.RegisterAsync(account, account.Password);
 

@@ -9,6 +9,7 @@ using Chat.Domain.Data;
 using Chat.Domain.Invitations;
 using Chat.Domain.Messages;
 using Chat.Domain.Notifications;
+using Chat.Domain.Profiles;
 using Chat.Domain.Realtime;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Components;
@@ -37,6 +38,8 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
 
     protected InvitationService Invitations => Database.Get<InvitationService>();
 
+    protected ProfileService Profiles => Database.Get<ProfileService>();
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -47,6 +50,8 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(Notifications);
         Services.AddSingleton(Invitations);
         Services.AddSingleton(Database.Get<TimeProvider>());
+        Services.AddSingleton(Profiles);
+        Services.AddSingleton(Database.Get<PresenceTracker>());
         Services.AddScoped<ReaderTimeZone>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<HttpStatus>();

@@ -205,6 +205,21 @@ public sealed partial class MessagePane
                 subscription?.Dispose();
                 messages.Clear();
                 break;
+            case UserProfileChanged profile when messages.Exists(m => m.AuthorId == profile.UserId):
+                // New records, so each of the author's messages sees a changed parameter and redraws its header.
+                for (var i = 0; i < messages.Count; i++)
+                {
+                    if (messages[i].AuthorId == profile.UserId)
+                    {
+                        messages[i] = messages[i] with
+                        {
+                            AuthorDisplayName = profile.DisplayName,
+                            AuthorAvatarVersion = profile.AvatarVersion,
+                        };
+                    }
+                }
+
+                break;
             case UserTyping typed when typed.ChannelId == channel.Id && typed.UserId != userId:
                 typing[typed.UserId] = (typed.DisplayName, DateTime.UtcNow.AddSeconds(6));
                 typingTimer ??= new Timer(_ => InvokeAsync(ExpireTyping), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));

@@ -209,6 +209,12 @@ public sealed partial class ChannelPage
                 }
 
                 break;
+            case UserProfileChanged profile:
+                members = [.. members.Select(m => m.UserId == profile.UserId
+                    ? m with { DisplayName = profile.DisplayName, AvatarVersion = profile.AvatarVersion }
+                    : m)];
+                SortMembers();
+                break;
             case CommunityUpdated updated when community is not null:
                 community = community with { Name = updated.Name, Description = updated.Description, IsPublic = updated.IsPublic };
                 break;

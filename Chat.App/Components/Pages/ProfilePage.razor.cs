@@ -1,0 +1,191 @@
+using System.ComponentModel.DataAnnotations;
+using Chat.Domain.Profiles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.JSInterop;
+using DomainValidationException = Chat.Domain.ValidationException;
+
+namespace Chat.App.Components.Pages;
+
+/// <summary>
+/// The user's own display name, bio and picture. Every refusal is shown next to its field and changes nothing;
+/// a saved change reaches the open message and member lists through the hub.
+/// </summary>
+public sealed partial class ProfilePage
+{
+    // The browser may hang on a file it cannot decode (its image never loads); do not wait for it forever.
+    private static readonly TimeSpan ShrinkTimeout = TimeSpan.FromSeconds(20);
+
+    private readonly ProfileInput input = new();
+    private EditContext editContext = default!;
+    private ValidationMessageStore domainMessages = default!;
+    private ProfileView? profile;
+    private string? userId;
+    private bool saving;
+    private bool saved;
+    private bool uploading;
+    private string? avatarError;
+    private string? avatarStatus;
+
+    [Inject]
+    private ProfileService Profiles { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    // The prerendered page cannot take a file or a submit yet; its controls wait for the live circuit.
+    private bool Live => RendererInfo.IsInteractive;
+
+    protected override async Task OnInitializedAsync()
+    {
+        editContext = new EditContext(input);
+        domainMessages = new ValidationMessageStore(editContext);
+        // The server's verdict on a field stands until that field is edited or the form is checked again.
+        editContext.OnFieldChanged += OnFieldChanged;
+        editContext.OnValidationRequested += OnValidationRequested;
+
+        userId = (await AuthenticationState).UserId();
+        profile = await Profiles.GetAsync(userId);
+        input.DisplayName = profile.DisplayName;
+        input.Bio = profile.Bio;
+    }
+
+    private async Task SaveAsync()
+    {
+        saving = true;
+        avatarStatus = null;
+        try
+        {
+            await Profiles.UpdateAsync(userId, input.DisplayName, input.Bio);
+            profile = await Profiles.GetAsync(userId);
+            input.DisplayName = profile.DisplayName;
+            input.Bio = profile.Bio;
+            saved = true;
+        }
+        catch (DomainValidationException e)
+        {
+            domainMessages.Add(FieldOf(e.Field), e.Message);
+            editContext.NotifyValidationStateChanged();
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    private FieldIdentifier FieldOf(string? field) => field switch
+    {
+        "bio" => editContext.Field(nameof(ProfileInput.Bio)),
+        _ => editContext.Field(nameof(ProfileInput.DisplayName)),
+    };
+
+    private async Task UploadAvatarAsync(InputFileChangeEventArgs e)
+    {
+        avatarError = null;
+        avatarStatus = null;
+        saved = false;
+        uploading = true;
+        try
+        {
+            var version = await Profiles.SetAvatarAsync(userId, await ReadShrunkAsync(e.File));
+            profile = profile! with { AvatarVersion = version };
+            avatarStatus = "Your new picture is saved.";
+        }
+        catch (DomainValidationException ex)
+        {
+            avatarError = ex.Message;
+        }
+        catch (IOException)
+        {
+            // Read with a cap: a bigger stream than announced, or a connection lost half-way.
+            avatarError = $"That picture is too large even after shrinking (at most {UserAvatar.MaxBytes / 1024} KB).";
+        }
+        finally
+        {
+            uploading = false;
+        }
+    }
+
+    /// <summary>
+    /// The picture as the browser shrank it, read with a size cap. What the browser sends is checked again by
+    /// the service; this only refuses early what cannot be a picture, with a message the user can act on.
+    /// </summary>
+    private static async Task<byte[]> ReadShrunkAsync(IBrowserFile file)
+    {
+        // Only a PNG, JPEG, GIF or WebP goes to the browser's canvas: an SVG or an HTML page is refused here, by
+        // its leading bytes, whatever its name or declared type says.
+        if (!await StartsLikeAnImageAsync(file))
+        {
+            throw new DomainValidationException("Choose a PNG, JPEG, GIF or WebP picture; other files (SVG, HTML, …) are refused.", "avatar");
+        }
+
+        IBrowserFile shrunk;
+        try
+        {
+            shrunk = await file.RequestImageFileAsync("image/png", 256, 256).AsTask().WaitAsync(ShrinkTimeout);
+        }
+        catch (Exception e) when (e is JSException or TimeoutException)
+        {
+            throw new DomainValidationException("Your browser could not read that picture. Try another file.", "avatar");
+        }
+
+        if (shrunk.Size > UserAvatar.MaxBytes)
+        {
+            throw new IOException("The shrunk picture is over the cap.");
+        }
+
+        await using var stream = shrunk.OpenReadStream(UserAvatar.MaxBytes);
+        using var buffer = new MemoryStream((int)shrunk.Size);
+        await stream.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+
+    private static async Task<bool> StartsLikeAnImageAsync(IBrowserFile file)
+    {
+        var header = new byte[ImageSniffer.SignatureLength];
+        await using var stream = file.OpenReadStream(Math.Max(file.Size, 1));
+        var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false);
+        return ImageSniffer.HasImageSignature(header.AsSpan(0, read));
+    }
+
+    private async Task RemoveAvatarAsync()
+    {
+        avatarError = null;
+        saved = false;
+        await Profiles.RemoveAvatarAsync(userId);
+        profile = profile! with { AvatarVersion = 0 };
+        avatarStatus = "Picture removed.";
+    }
+
+    private void OnFieldChanged(object? sender, FieldChangedEventArgs e)
+    {
+        domainMessages.Clear(e.FieldIdentifier);
+        saved = false;
+    }
+
+    private void OnValidationRequested(object? sender, ValidationRequestedEventArgs e)
+    {
+        domainMessages.Clear();
+        saved = false;
+    }
+
+    public void Dispose()
+    {
+        if (editContext is not null)
+        {
+            editContext.OnFieldChanged -= OnFieldChanged;
+            editContext.OnValidationRequested -= OnValidationRequested;
+        }
+    }
+
+    private sealed class ProfileInput
+    {
+        [Required(ErrorMessage = "Choose a display name.")]
+        [StringLength(ChatUser.DisplayNameMaxLength, ErrorMessage = "A display name is 1 to 32 characters.")]
+        public string DisplayName { get; set; } = "";
+
+        [StringLength(ChatUser.BioMaxLength, ErrorMessage = "A bio is at most 190 characters.")]
+        public string? Bio { get; set; }
+    }
+}

@@ -1,0 +1,32 @@
+using Bunit;
+using Chat.App.Components.Pages;
+using Chat.Tests.Support;
+
+namespace Chat.Tests.Components;
+
+public sealed class ChannelPageTests : ChatComponentTests
+{
+    [Fact]
+    public async Task UserProfileChanged_OfAMember_UpdatesTheMemberListLive()
+    {
+        var ana = await Database.CreateUserAsync("ana");
+        var ben = await Database.CreateUserAsync("ben");
+        var club = await Communities.CreateAsync(ana.Id, "Book club", null, isPublic: true);
+        await Communities.JoinAsync(ben.Id, club.Id);
+        var general = (await Channels.ListAsync(club.Id, ana.Id))[0];
+        LogIn(ana);
+        var page = Render<ChannelPage>(ps => ps.Add(p => p.ServerId, club.Id).Add(p => p.ChannelId, general.Id));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("aside[aria-label='Members'] .member").Count));
+
+        await Profiles.UpdateAsync(ben.Id, "Aaron", null);
+        var version = await Profiles.SetAvatarAsync(ben.Id, TestImages.Png(8, 8));
+
+        page.WaitForAssertion(() =>
+        {
+            var members = page.FindAll("aside[aria-label='Members'] .member");
+            Assert.Equal("Aaron", members.Single(m => m.QuerySelector("img.avatar") is not null)
+                .QuerySelector(".member-name")!.TextContent);
+            Assert.Equal($"avatars/{ben.Id}/{version}", page.Find("aside[aria-label='Members'] img.avatar").GetAttribute("src"));
+        });
+    }
+}
