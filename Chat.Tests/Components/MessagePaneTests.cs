@@ -157,6 +157,30 @@ public sealed class MessagePaneTests : ChatComponentTests
     }
 
     [Fact]
+    public async Task Highlight_OfAMessageBeyondTheNewestPage_LoadsItAndMarksIt()
+    {
+        await ArrangeAsync();
+        long firstId;
+        await using (var db = await Database.CreateContextAsync())
+        {
+            db.Messages.AddRange(Enumerable.Range(0, 130).Select(i => new Chat.Domain.Messages.Message
+            {
+                ChannelId = general.Id,
+                AuthorId = ben.Id,
+                Content = $"message {i}",
+                CreatedAt = DateTime.UtcNow.AddMinutes(i - 130),
+                Nonce = Guid.NewGuid(),
+            }));
+            await db.SaveChangesAsync();
+            firstId = db.Messages.Where(m => m.ChannelId == general.Id).Min(m => m.Id);
+        }
+
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general).Add(p => p.HighlightMessageId, firstId));
+
+        pane.WaitForAssertion(() => Assert.Equal("message 0", pane.Find($"#message-{firstId}.highlight .content").TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task Dispose_LeavesNoSubscribers()
     {
         await ArrangeAsync();

@@ -69,6 +69,7 @@ public sealed partial class MessagePane
         userId ??= (await AuthenticationState).UserId();
         if (Channel?.Id == subscribedChannelId)
         {
+            await LoadThroughAsync(HighlightMessageId);
             return;
         }
 
@@ -92,6 +93,7 @@ public sealed partial class MessagePane
         var page = await Messages.GetLatestAsync(channel.CommunityId, channel.Id, userId);
         Merge(page);
         hasOlder = page.Count == MessageService.PageSize;
+        await LoadThroughAsync(HighlightMessageId);
         loaded = true;
         if (dividerAfterId is { } after && (messages.Count == 0 || messages[^1].Id <= after || OwnUnreadOnly(after)))
         {
@@ -128,6 +130,19 @@ public sealed partial class MessagePane
             await module.InvokeVoidAsync("afterRender", log);
             // A mention opened from the inbox while its channel is already open changes only the highlight.
             await ScrollToHighlightAsync(module);
+        }
+    }
+
+    // A mention can point far back in the history: older pages load until it is in the list, within reason.
+    private async Task LoadThroughAsync(long? messageId)
+    {
+        const int maxPages = 40;
+        for (var pages = 0; Channel is { } channel && messageId is { } id && hasOlder && messages.Count > 0
+             && messages[0].Id > id && pages < maxPages; pages++)
+        {
+            var older = await Messages.GetOlderAsync(channel.CommunityId, channel.Id, userId, messages[0].Id);
+            hasOlder = older.Count == MessageService.PageSize;
+            Merge(older);
         }
     }
 
