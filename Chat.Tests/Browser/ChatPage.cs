@@ -138,6 +138,12 @@ public static partial class ChatPage
     public static ILocator MemberList(this IPage page) =>
         page.GetByRole(AriaRole.Complementary, new() { Name = "Members" });
 
+    /// <summary>
+    /// Waits until the box's keys (Enter sends, Up edits, Escape cancels) are wired up in the browser, which
+    /// happens just after it first renders; a key pressed before that would only type.
+    /// </summary>
+    public static Task ExpectKeysReadyAsync(this ILocator box) => Expect(box).ToHaveAttributeAsync("data-keys", "ready");
+
     public static ILocator ComposerBox(this IPage page) =>
         page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
 
@@ -151,6 +157,7 @@ public static partial class ChatPage
         ArgumentNullException.ThrowIfNull(page);
 
         var composer = page.ComposerBox();
+        await composer.ExpectKeysReadyAsync();
         await composer.FillAsync(text);
         await composer.PressAsync("Enter");
         await Expect(composer).ToHaveValueAsync("");

@@ -34,6 +34,7 @@ public sealed class LiveChatTests(BrowserAppFixture app) : IClassFixture<Browser
     {
         await using var users = await TwoUsers.InNewServerAsync(app);
         var composer = users.PageA.ComposerBox();
+        await composer.ExpectKeysReadyAsync();
 
         await composer.FillAsync("first line");
         await composer.PressAsync("Shift+Enter");
@@ -63,7 +64,7 @@ public sealed class LiveChatTests(BrowserAppFixture app) : IClassFixture<Browser
         await mine.GetByRole(AriaRole.Button, new() { Name = "Edit message" }).ClickAsync();
         // The editor replaces the text, so it is found in the log rather than in the message it no longer shows.
         var editor = pageA.MessageLog().GetByRole(AriaRole.Textbox, new() { Name = "Edit message" });
-        await Expect(editor).ToBeFocusedAsync();
+        await editor.ExpectKeysReadyAsync();
         await editor.FillAsync("Standup at 10:30");
         await editor.PressAsync("Enter");
         await Expect(editor).ToBeHiddenAsync();
@@ -72,6 +73,7 @@ public sealed class LiveChatTests(BrowserAppFixture app) : IClassFixture<Browser
         // Up in the empty composer edits the last own message; Enter saves.
         await pageA.ComposerBox().PressAsync("ArrowUp");
         await Expect(editor).ToHaveValueAsync("Standup at 10:30");
+        await editor.ExpectKeysReadyAsync();
         await editor.FillAsync("Standup at 11:00, room 2");
         await editor.PressAsync("Enter");
 
@@ -95,6 +97,7 @@ public sealed class LiveChatTests(BrowserAppFixture app) : IClassFixture<Browser
 
         await page.ComposerBox().PressAsync("ArrowUp");
         var editor = page.MessageLog().GetByRole(AriaRole.Textbox, new() { Name = "Edit message" });
+        await editor.ExpectKeysReadyAsync();
         await editor.FillAsync("Something else");
         await editor.PressAsync("Escape");
 

@@ -20,8 +20,7 @@ public sealed partial class ProfileTests(BrowserAppFixture app) : IClassFixture<
         await a.RegisterAsync(TestUser.Create("ada"));
         await a.ExpectShellAsync();
         await a.CreateServerAsync(serverName);
-        await a.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("Hello from Ada");
-        await a.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).PressAsync("Enter");
+        await a.SendMessageAsync("Hello from Ada");
         await Expect(a.MessageLog()).ToContainTextAsync("Hello from Ada");
         await b.RegisterAsync(TestUser.Create("bob"));
         await b.ExpectShellAsync();

@@ -30,6 +30,7 @@ public sealed class RateLimitTests(SlowRefillAppFixture app) : IClassFixture<Slo
         var composer = page.ComposerBox();
         var alert = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Slow down" });
 
+        await composer.ExpectKeysReadyAsync();
         var sent = 0;
         for (; sent < 15; sent++)
         {

@@ -109,6 +109,8 @@ export function attachComposer(textarea, dotnet) {
     textarea.style.height = "auto";
     textarea.style.height = Math.min(textarea.scrollHeight, 240) + "px";
   });
+  // Says the keys above work now; until then Enter would only add a line (tests wait for it).
+  textarea.dataset.keys = "ready";
 }
 
 export function focus(element) {
