@@ -80,7 +80,8 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
             avatar.ContentType = contentType;
         }
 
-        user.AvatarVersion++;
+        // Never reuses a number, not even after a removal, so a cached picture is never shown for a new one.
+        user.AvatarVersion = Math.Abs(user.AvatarVersion) + 1;
         await db.SaveChangesAsync(ct);
         await PublishAsync(db, user, ct);
         return user.AvatarVersion;
@@ -92,7 +93,8 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
             ?? throw new ForbiddenException("You need to log in first.");
         await db.Avatars.Where(a => a.UserId == userId).ExecuteDeleteAsync(ct);
-        user.AvatarVersion = 0;
+        // Zero or negative means "no picture"; the number is kept so that the next upload gets a fresh URL.
+        user.AvatarVersion = -Math.Abs(user.AvatarVersion);
         await db.SaveChangesAsync(ct);
         await PublishAsync(db, user, ct);
     }

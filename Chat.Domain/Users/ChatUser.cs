@@ -16,7 +16,10 @@ public class ChatUser : IdentityUser
 
     public string? Bio { get; set; }
 
-    /// <summary>Changes with each new picture, so its URL changes and caches can keep each one forever.</summary>
+    /// <summary>
+    /// Grows with each new picture, so its URL changes and caches can keep each one forever; zero or negative
+    /// when the user has no picture.
+    /// </summary>
     public int AvatarVersion { get; set; }
 
     public DateTime CreatedAt { get; set; }
