@@ -7,10 +7,9 @@ namespace Chat.App.Security;
 /// </summary>
 internal static class SecurityHeaders
 {
-    // Only our own files: blazor.web.js, Radzen.Blazor.js, js/*.js and the stylesheets. Blazor and Radzen write
-    // style attributes into the DOM (positions, widths), which style-src 'self' alone would block; a style attribute
-    // cannot run script, so 'unsafe-inline' is allowed for attributes only, never for <style> or <script>.
-    // connect-src 'self' covers the circuit's WebSocket to the same host (CSP Level 3 maps ws: and wss: to 'self').
+    // Only our own files: blazor.web.js, Radzen.Blazor.js, js/*.js and the stylesheets; no inline or eval'd script
+    // (HostileInputTests and ProfileTests fail on any console error, which is where a violation shows). connect-src 'self' covers
+    // the circuit's WebSocket to the same host (CSP Level 3 lets 'self' match ws: and wss:).
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; " +
         "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; " +
