@@ -2,6 +2,7 @@ using Chat.App;
 using Chat.App.Components;
 using Chat.App.Components.Account;
 using Chat.App.Components.Common;
+using Chat.App.Security;
 using Chat.Domain;
 using Chat.Domain.Data;
 using Chat.Domain.Users;
@@ -51,6 +52,8 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.Name = "chat.auth";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
+    // Secure whenever the request came over HTTPS; plain HTTP is only ever a developer's machine or a test.
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
 builder.Services.AddAuthorization(options => options.FallbackPolicy = options.DefaultPolicy);
 
@@ -75,11 +78,14 @@ builder.Services.AddIdentityCore<ChatUser>(options =>
     .AddEntityFrameworkStores<ChatDbContext>()
     .AddSignInManager()
     .AddDefaultTokenProviders();
+builder.Services.AddLoginRateLimit(builder.Configuration);
 
 var app = builder.Build();
 
 await ChatDatabase.MigrateAsync(app.Services);
 
+// First, so that every answer gets the headers, error pages included.
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -114,14 +120,18 @@ app.Use(async (context, next) =>
 // Explicitly after the error handlers, so that a re-executed error page is authorized like any request (pages
 // carry [Authorize] from Pages/_Imports.razor; the error pages add [AllowAnonymous]). Left to WebApplication,
 // these would run first, and re-executing into a page with authorization metadata throws.
+app.UseSameOriginHub();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    // Blazor sends its own "frame-ancestors 'self'" policy with pages; ours (frame-ancestors 'none') replaces it,
+    // so that a page carries one policy.
+    .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAccountEndpoints();
 app.MapAvatarEndpoints();
 

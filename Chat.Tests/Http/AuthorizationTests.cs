@@ -1,5 +1,8 @@
 using System.Net;
 using Chat.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Chat.Tests.Http;
@@ -7,6 +10,61 @@ namespace Chat.Tests.Http;
 /// <summary>The fallback policy: every page needs a logged-in user, except the account and error pages.</summary>
 public sealed class AuthorizationTests(ChatAppFactory app) : IClassFixture<ChatAppFactory>
 {
+    // Everything else the app maps must send an anonymous visitor to the login page. A new page or endpoint is
+    // covered by EveryEndpoint_WhenAnonymous_RedirectsToLogin without anyone remembering to add it.
+    private static readonly string[] AnonymousPrefixes = ["/account/login", "/account/register", "/error/", "/not-found", "/_blazor", "/_framework/"];
+
+    [Fact]
+    public async Task EveryEndpoint_WhenAnonymous_RedirectsToLogin()
+    {
+        using var client = app.CreateBrowserClient();
+        var paths = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains("GET"))
+            .Select(e => SamplePath(e.RoutePattern))
+            .Where(path => !AnonymousPrefixes.Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal)))
+            .Distinct()
+            .ToList();
+        var failures = new List<string>();
+
+        foreach (var path in paths)
+        {
+            using var response = await client.GetAsync(path);
+            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.AbsolutePath != "/account/login")
+            {
+                failures.Add($"{path} answered {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        // The pages and the avatar endpoint at least; an empty list would mean the enumeration found nothing.
+        Assert.Contains("/servers/1/channels/1", paths);
+        Assert.Contains("/avatars/abc/1", paths);
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public void AnonymousPrefixes_EachMatchAnEndpoint()
+    {
+        var paths = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => SamplePath(e.RoutePattern))
+            .ToList();
+
+        Assert.All(AnonymousPrefixes, prefix => Assert.Contains(paths, path => path.StartsWith(prefix, StringComparison.Ordinal)));
+    }
+
+    /// <summary>A URL the pattern matches: an int for int parameters, "abc" for the others.</summary>
+    private static string SamplePath(RoutePattern pattern) =>
+        "/" + string.Join("/", pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternSeparatorPart separator => separator.Content,
+            RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content is "int" or "long") => "1",
+            RoutePatternParameterPart => "abc",
+            _ => "",
+        }))));
+
     [Theory]
     [InlineData("/")]
     [InlineData("/servers/1")]

@@ -22,7 +22,11 @@ public class ChatAppFactory : WebApplicationFactory<Program>
     public string EnvironmentName { get; init; } = "Development";
 
     /// <summary>Configuration on top of appsettings.json, for example a shorter revalidation interval.</summary>
-    public Dictionary<string, string?> Settings { get; } = [];
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        // Every test client of one app shares one address; tests of the login limit set their own.
+        ["Auth:LoginPostsPerMinute"] = "1000",
+    };
 
     /// <summary>Service replacements on top of the app's own, for example a looser send rate limit.</summary>
     public Action<IServiceCollection>? TestServices { get; set; }

@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Chat.App.Security;
+
+/// <summary>
+/// Caps login form posts per client address, on top of the per-account lockout: lockout stops guessing one
+/// account's password, this stops one address trying a few passwords on many accounts. Viewing the form is free.
+/// </summary>
+internal static class LoginRateLimit
+{
+    public const string PolicyName = "login";
+
+    public static IServiceCollection AddLoginRateLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        var postsPerMinute = configuration.GetValue("Auth:LoginPostsPerMinute", 10);
+        return services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter =
+                        ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+            options.AddPolicy(PolicyName, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = postsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("view"));
+        });
+    }
+}
