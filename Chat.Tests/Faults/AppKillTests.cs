@@ -89,22 +89,22 @@ public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<Chrom
             app = await app.StartAgainAsync();
 
             // Each sender sends the unconfirmed drafts again with their nonces, twice (a retry and an impatient
-            // second retry). The nonce lived in the dead circuit; a draft that reached the database has it in
-            // its row, one that did not is new to the server either way.
+            // second retry). The browser's copy of the nonce died with the circuit, so the test, which read each
+            // draft's nonce off the composer, sends for it. A draft never submitted has no nonce yet.
             var messages = domain.GetRequiredService<MessageService>();
             foreach (var sender in senders)
             {
                 var authorId = await UserIdAsync(domain, sender == senders[0] ? users.A.UserName : users.B.UserName);
                 foreach (var text in sender.Unconfirmed)
                 {
-                    var nonce = afterCrash.SingleOrDefault(m => m.Content == text)?.Nonce ?? Guid.NewGuid();
+                    var nonce = sender.Nonces.TryGetValue(text, out var recorded) ? recorded : Guid.NewGuid();
                     await messages.SendAsync(authorId, channelId, text, nonce);
                     await messages.SendAsync(authorId, channelId, text, nonce);
                 }
 
                 // A confirmed one whose confirmation got lost on the way would be retried the same way.
                 var last = sender.Confirmed[^1];
-                await messages.SendAsync(authorId, channelId, last, afterCrash.Single(m => m.Content == last).Nonce);
+                await messages.SendAsync(authorId, channelId, last, sender.Nonces[last]);
             }
 
             var afterResend = await StoredAsync(domain, channelId);

@@ -6,9 +6,10 @@ namespace Chat.Tests.Faults;
 
 /// <summary>
 /// A user who keeps sending numbered messages until told to stop, and remembers which ones the page confirmed
-/// (the composer emptied, which it does only once the message is stored) and which one was still in flight.
+/// (the composer emptied, which it does only once the message is stored) and which one was still in flight,
+/// with the nonce of each draft (the composer shows it as data-nonce), as a client that retries would keep it.
 /// </summary>
-internal sealed class Sender(IPage page, string prefix)
+internal sealed partial class Sender(IPage page, string prefix)
 {
     private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(10);
 
@@ -20,6 +21,9 @@ internal sealed class Sender(IPage page, string prefix)
 
     public IEnumerable<string> All => Confirmed.Concat(Unconfirmed);
 
+    /// <summary>The nonce of each draft that was submitted.</summary>
+    public Dictionary<string, Guid> Nonces { get; } = [];
+
     /// <summary>Sends until <paramref name="stop"/> fires; a few per second, under the send rate limit.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
@@ -30,6 +34,8 @@ internal sealed class Sender(IPage page, string prefix)
             try
             {
                 await composer.FillAsync(text);
+                await Assertions.Expect(composer).ToHaveAttributeAsync("data-nonce", AnyNonce());
+                Nonces[text] = Guid.Parse((await composer.GetAttributeAsync("data-nonce"))!);
                 await composer.PressAsync("Enter");
                 if (!await ConfirmedAsync(composer, stop))
                 {
@@ -47,6 +53,9 @@ internal sealed class Sender(IPage page, string prefix)
             await Task.Delay(250, CancellationToken.None);
         }
     }
+
+    [GeneratedRegex("^[0-9a-f-]{36}$")]
+    private static partial Regex AnyNonce();
 
     /// <summary>True once the composer is empty; false if <paramref name="stop"/> fired first.</summary>
     private static async Task<bool> ConfirmedAsync(ILocator composer, CancellationToken stop)
