@@ -13,8 +13,11 @@ using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// How long a circuit whose browser went away (network drop, sleeping laptop) is kept for it to come back to; after
+// that the page reloads (wwwroot/js/reconnect.js) and starts again from the database.
+var circuitRetention = builder.Configuration.GetValue("Circuit:DisconnectedRetention", TimeSpan.FromMinutes(3));
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+    .AddInteractiveServerComponents(options => options.DisconnectedCircuitRetentionPeriod = circuitRetention);
 builder.Services.AddRadzenComponents();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Chat.App.Components.Common.HttpStatus>();

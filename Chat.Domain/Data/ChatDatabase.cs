@@ -14,7 +14,11 @@ public static class ChatDatabase
                 options.UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePragmas.Instance);
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(settings.ConnectionString);
+                // A restarted or failed-over server drops every pooled connection; a command that fails for that
+                // (a transient error) is repeated on a new connection, a few times within a few seconds, instead of
+                // failing the user's action. Sends stay single: a repeated insert meets the (author, nonce) index.
+                options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(
+                    maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(3), errorCodesToAdd: null));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider {settings.Provider}.");

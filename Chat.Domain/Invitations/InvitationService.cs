@@ -223,9 +223,14 @@ public sealed class InvitationService(
 
         ThrowIfUnusable(preview.State);
         var now = clock.GetUtcNow().UtcDateTime;
-        Notification? notification;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        // PostgreSQL retries a command that failed on a dropped connection (ChatDatabase.Configure); a transaction
+        // of our own is only allowed inside the execution strategy, which then repeats it whole.
+        var strategy = db.Database.CreateExecutionStrategy();
+        var (joined, notification) = await strategy.ExecuteAsync(async () =>
         {
+            // A repeated attempt starts over: nothing the failed one tracked may be saved with it.
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var taken = await db.InviteLinks
                 .Where(l => l.Code == code && l.RevokedAt == null && (l.ExpiresAt == null || l.ExpiresAt > now)
                     && (l.MaxUses == null || l.Uses < l.MaxUses))
@@ -238,15 +243,22 @@ public sealed class InvitationService(
 
             if (!await communities.TryAddMemberAsync(db, preview.CommunityId, userId, ct))
             {
-                // Joined at the same moment in another tab: give the use back by not committing.
-                return await CommunityService.SummaryAsync(db, preview.CommunityId, ct);
+                // Joined at the same moment in another tab (or by an attempt whose commit went through before its
+                // connection dropped): give the use back by not committing.
+                return (false, (Notification?)null);
             }
 
             var creator = await db.InviteLinks.Where(l => l.Code == code).Select(l => l.CreatorId).SingleAsync(ct);
-            notification = creator == userId ? null
+            var added = creator == userId ? null
                 : notifications.Add(db, creator, NotificationKind.JoinedThroughLink, userId, preview.CommunityId);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            return (true, added);
+        });
+
+        if (!joined)
+        {
+            return await CommunityService.SummaryAsync(db, preview.CommunityId, ct);
         }
 
         await communities.PublishJoinedAsync(preview.CommunityId, userId, ct);

@@ -10,19 +10,20 @@ namespace Chat.Tests.Browser;
 /// </summary>
 public sealed class TwoUsers : IAsyncDisposable
 {
-    private readonly IBrowserContext contextA;
-    private readonly IBrowserContext contextB;
-
     private TwoUsers(IBrowserContext contextA, IPage pageA, TestUser a, IBrowserContext contextB, IPage pageB, TestUser b, string serverName)
     {
-        (this.contextA, PageA, A) = (contextA, pageA, a);
-        (this.contextB, PageB, B) = (contextB, pageB, b);
+        (ContextA, PageA, A) = (contextA, pageA, a);
+        (ContextB, PageB, B) = (contextB, pageB, b);
         ServerName = serverName;
     }
 
     public TestUser A { get; }
 
     public TestUser B { get; }
+
+    public IBrowserContext ContextA { get; }
+
+    public IBrowserContext ContextB { get; }
 
     public IPage PageA { get; }
 
@@ -32,12 +33,19 @@ public sealed class TwoUsers : IAsyncDisposable
 
     public static string UniqueServerName(string prefix) => $"{prefix} {Guid.NewGuid():N}"[..(prefix.Length + 9)];
 
-    public static async Task<TwoUsers> InNewServerAsync(BrowserAppFixture app)
+    public static Task<TwoUsers> InNewServerAsync(BrowserAppFixture app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        return InNewServerAsync(app.NewContextAsync);
+    }
 
-        var contextA = await app.NewContextAsync();
-        var contextB = await app.NewContextAsync();
+    /// <summary>As above, for an app the test runs itself (e.g. <see cref="AppProcess"/>).</summary>
+    public static async Task<TwoUsers> InNewServerAsync(Func<Task<IBrowserContext>> newContext)
+    {
+        ArgumentNullException.ThrowIfNull(newContext);
+
+        var contextA = await newContext();
+        var contextB = await newContext();
         // Display names need not be unique; people-like ones make the README's screenshot read like a real chat.
         var (a, b) = (TestUser.Create("ann") with { DisplayName = "Ann Park" }, TestUser.Create("bob") with { DisplayName = "Bob Reyes" });
         var pageA = await contextA.NewPageAsync();
@@ -67,7 +75,7 @@ public sealed class TwoUsers : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await contextA.DisposeAsync();
-        await contextB.DisposeAsync();
+        await ContextA.DisposeAsync();
+        await ContextB.DisposeAsync();
     }
 }

@@ -47,6 +47,13 @@ public class BrowserAppFixture : IAsyncLifetime, IAsyncDisposable
 
     public Task<IBrowserContext> NewContextAsync() => chromium.NewContextAsync(BaseUrl.ToString());
 
+    /// <summary>A context that reaches the app through another address, e.g. a <see cref="CuttableProxy"/>.</summary>
+    public Task<IBrowserContext> NewContextAsync(Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        return chromium.NewContextAsync(baseUrl.ToString());
+    }
+
     private bool disposed;
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();

@@ -8,3 +8,15 @@ document.addEventListener("click", (event) => {
     location.reload();
   }
 });
+
+// The server no longer has this tab's session (it was away longer than the server keeps one, or the server
+// restarted): nothing on the page can be resumed, so reload at once and start again from the database, as
+// Blazor's own reconnect UI does. The Reload button stays for the case that the reload itself fails.
+const modal = document.getElementById("components-reconnect-modal");
+if (modal) {
+  new MutationObserver(() => {
+    if (modal.classList.contains("components-reconnect-rejected")) {
+      location.reload();
+    }
+  }).observe(modal, { attributes: true, attributeFilter: ["class"] });
+}

@@ -1,0 +1,174 @@
+using Chat.Domain.Data;
+using Chat.Domain.Messages;
+using Chat.Tests.Browser;
+using Chat.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Chat.Tests.Faults;
+
+/// <summary>
+/// The app process is killed (SIGKILL) while two people are sending, then started again on the same database:
+/// nothing a sender saw confirmed is lost, and sending the unconfirmed drafts again stores each one once.
+/// </summary>
+public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    private static readonly TimeSpan Sending = TimeSpan.FromSeconds(2.5);
+
+    [BrowserFact]
+    public async Task KillApp_WhileTwoUsersSend_OnSqlite_KeepsConfirmedAndResendsOnce()
+    {
+        var folder = Directory.CreateTempSubdirectory("chat-kill-tests-").FullName;
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "chat.db") }.ToString();
+        try
+        {
+            await KillWhileSendingAsync(DatabaseProvider.Sqlite, connectionString);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [BrowserFactOnPostgres]
+    public async Task KillApp_WhileTwoUsersSend_OnPostgres_KeepsConfirmedAndResendsOnce()
+    {
+        var connectionString = await SharedPostgres.CreateDatabaseAsync();
+        try
+        {
+            await KillWhileSendingAsync(DatabaseProvider.Postgres, connectionString);
+        }
+        finally
+        {
+            await SharedPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    private async Task KillWhileSendingAsync(DatabaseProvider provider, string connectionString)
+    {
+        var app = await AppProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Database__Provider"] = provider.ToString(),
+            [$"ConnectionStrings__{provider}"] = connectionString,
+        });
+        try
+        {
+            await using var users = await TwoUsers.InNewServerAsync(() => chromium.NewContextAsync(app.BaseUrl.ToString()));
+            var channelAddress = users.PageA.Url;
+            var (_, channelId) = users.PageA.ChannelIds();
+            var run = Guid.NewGuid().ToString("N")[..6];
+            Sender[] senders = [new(users.PageA, $"ann{run}"), new(users.PageB, $"bob{run}")];
+
+            using var killed = new CancellationTokenSource();
+            var sending = senders.Select(s => s.RunAsync(killed.Token)).ToArray();
+            await Task.Delay(Sending);
+            await app.KillAsync();
+            await killed.CancelAsync();
+            await Task.WhenAll(sending);
+            Assert.All(senders, s => Assert.NotEmpty(s.Confirmed));
+
+            await using var domain = DomainOn(provider, connectionString);
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                Assert.Equal("ok", await IntegrityCheckAsync(connectionString));
+            }
+
+            // Every message whose sender saw it confirmed survived the crash, once.
+            var afterCrash = await StoredAsync(domain, channelId);
+            foreach (var text in senders.SelectMany(s => s.Confirmed))
+            {
+                Assert.Single(afterCrash, m => m.Content == text);
+            }
+
+            // The browsers' sessions died with the process; the pages are closed and opened again later.
+            await users.PageA.CloseAsync();
+            await users.PageB.CloseAsync();
+            app = await app.StartAgainAsync();
+
+            // Each sender sends the unconfirmed drafts again with their nonces, twice (a retry and an impatient
+            // second retry). The browser's copy of the nonce died with the circuit, so the test, which read each
+            // draft's nonce off the composer, sends for it. A draft never submitted has no nonce yet.
+            var messages = domain.GetRequiredService<MessageService>();
+            foreach (var sender in senders)
+            {
+                var authorId = await UserIdAsync(domain, sender == senders[0] ? users.A.UserName : users.B.UserName);
+                foreach (var text in sender.Unconfirmed)
+                {
+                    var nonce = sender.Nonces.TryGetValue(text, out var recorded) ? recorded : Guid.NewGuid();
+                    await messages.SendAsync(authorId, channelId, text, nonce);
+                    await messages.SendAsync(authorId, channelId, text, nonce);
+                }
+
+                // A confirmed one whose confirmation got lost on the way would be retried the same way.
+                var last = sender.Confirmed[^1];
+                await messages.SendAsync(authorId, channelId, last, sender.Nonces[last]);
+            }
+
+            var afterResend = await StoredAsync(domain, channelId);
+            var expected = senders.SelectMany(s => s.All).ToList();
+            Assert.Equal(expected.Order(StringComparer.Ordinal), afterResend.Select(m => m.Content).Order(StringComparer.Ordinal));
+
+            // Back in the browsers: the history is there once, each sender's messages in the order sent, and the
+            // restarted app takes new messages live.
+            var pageA = await users.ContextA.NewPageAsync();
+            var pageB = await users.ContextB.NewPageAsync();
+            await Task.WhenAll(pageA.GotoAsync(channelAddress), pageB.GotoAsync(channelAddress));
+            // The history is prerendered; the shell's check waits for the live circuit as well.
+            await Task.WhenAll(pageA.ExpectShellAsync(), pageB.ExpectShellAsync());
+            foreach (var sender in senders)
+            {
+                await pageA.ExpectInOrderAsync(sender.All.ToList());
+            }
+
+            await pageB.SendMessageAsync($"bob{run} back after the restart");
+            await Expect(pageA.Message($"bob{run} back after the restart")).ToBeVisibleAsync();
+
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                Assert.Equal("ok", await IntegrityCheckAsync(connectionString));
+            }
+        }
+        catch (Exception e) when (e is not Xunit.Sdk.XunitException)
+        {
+            throw new InvalidOperationException($"{e.Message}\nApp output:\n{app.Output}", e);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    private static ServiceProvider DomainOn(DatabaseProvider provider, string connectionString) =>
+        new ServiceCollection()
+            .AddChatDomain(new DatabaseSettings(provider, connectionString))
+            // Resending is what this checks, not the send rate limit.
+            .AddSingleton(new SendRateLimit(1_000, TimeSpan.FromMilliseconds(1)))
+            .BuildServiceProvider();
+
+    private sealed record StoredMessage(string AuthorId, string Content, Guid Nonce);
+
+    private static async Task<List<StoredMessage>> StoredAsync(IServiceProvider domain, int channelId)
+    {
+        await using var db = await domain.GetRequiredService<IDbContextFactory<ChatDbContext>>().CreateDbContextAsync();
+        return await db.Messages.AsNoTracking().Where(m => m.ChannelId == channelId)
+            .Select(m => new StoredMessage(m.AuthorId, m.Content, m.Nonce)).ToListAsync();
+    }
+
+    private static async Task<string> UserIdAsync(IServiceProvider domain, string userName)
+    {
+        await using var db = await domain.GetRequiredService<IDbContextFactory<ChatDbContext>>().CreateDbContextAsync();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+    }
+
+    private static async Task<string> IntegrityCheckAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check;";
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+}
