@@ -65,6 +65,7 @@ public sealed class ProfilePageTests : ChatComponentTests
     [Theory]
     [InlineData("<html><script>alert(1)</script></html>", "evil.png", "image/png")]
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>", "logo.svg", "image/svg+xml")]
+    [InlineData("<html><body>not a picture</body></html>", "../x.png", "image/png")]
     public async Task UploadAvatar_NotAnImageWhateverItsNameOrType_IsRefusedNextToTheFieldAndStoresNothing(
         string content, string fileName, string contentType)
     {
