@@ -2,11 +2,14 @@ using Chat.App;
 using Chat.App.Components;
 using Chat.App.Components.Account;
 using Chat.App.Components.Common;
+using Chat.App.Components.Layout;
+using Chat.App.Components.Messaging;
 using Chat.App.Security;
 using Chat.Domain;
 using Chat.Domain.Data;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
@@ -20,9 +23,9 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents(options => options.DisconnectedCircuitRetentionPeriod = circuitRetention);
 builder.Services.AddRadzenComponents();
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<Chat.App.Components.Common.HttpStatus>();
-builder.Services.AddScoped<Chat.App.Components.Messaging.ReaderTimeZone>();
-builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Chat.App.Components.Layout.PresenceCircuitHandler>();
+builder.Services.AddScoped<HttpStatus>();
+builder.Services.AddScoped<ReaderTimeZone>();
+builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
 
 builder.Services.AddChatDomain(DatabaseConfiguration.Read(builder.Configuration, builder.Environment));
 
@@ -120,10 +123,11 @@ app.Use(async (context, next) =>
     }
 });
 
+app.UseSameOriginHub();
+
 // Explicitly after the error handlers, so that a re-executed error page is authorized like any request (pages
 // carry [Authorize] from Pages/_Imports.razor; the error pages add [AllowAnonymous]). Left to WebApplication,
 // these would run first, and re-executing into a page with authorization metadata throws.
-app.UseSameOriginHub();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
