@@ -29,6 +29,8 @@ public sealed class PostgresCluster : IAsyncDisposable
     private bool _running;
     private bool _disposed;
 
+    private bool _durable;
+
     private PostgresCluster(string binDirectory, string directory)
     {
         _binDirectory = binDirectory;
@@ -75,7 +77,11 @@ public sealed class PostgresCluster : IAsyncDisposable
             .FirstOrDefault(HasServerBinaries);
     }
 
-    public static async Task<PostgresCluster> StartAsync(CancellationToken ct = default)
+    /// <param name="durable">
+    /// Keeps PostgreSQL's crash safety (fsync, synchronous commit), for tests that crash the server on purpose;
+    /// otherwise a commit can be lost in an immediate stop, which is fine for throwaway data and much faster.
+    /// </param>
+    public static async Task<PostgresCluster> StartAsync(bool durable = false, CancellationToken ct = default)
     {
         var binDirectory = FindBinDirectory()
             ?? throw new InvalidOperationException(
@@ -84,7 +90,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         RemoveStaleClusters();
         CreateSharedRoot();
 
-        var cluster = new PostgresCluster(binDirectory, Path.Combine(Root, Guid.NewGuid().ToString("N")));
+        var cluster = new PostgresCluster(binDirectory, Path.Combine(Root, Guid.NewGuid().ToString("N"))) { _durable = durable };
         try
         {
             await cluster.InitializeAsync(ct).ConfigureAwait(false);
@@ -233,10 +239,11 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private async Task StartServerAsync(CancellationToken ct)
     {
-        // Durability is pointless for throwaway data and fsync dominates test time.
+        // Durability is pointless for throwaway data and fsync dominates test time, unless a test crashes the server.
+        var durability = _durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         var options = string.Create(
             CultureInfo.InvariantCulture,
-            $"-k {_socketDirectory} -p {Port} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            $"-k {_socketDirectory} -p {Port} -h 127.0.0.1{durability}");
         await PgCtlAsync(["start", "-D", _dataDirectory, "-o", options, "-l", LogFile, "-w", "-t", "60"], ct)
             .ConfigureAwait(false);
         _running = true;
