@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Chat.Domain.Channels;
 using Chat.Domain.Data;
 using Chat.Domain.Realtime;
@@ -9,6 +10,9 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
 {
     public const string DefaultChannelName = "general";
     public const int SearchPageSize = 20;
+
+    private static readonly Expression<Func<Membership, MemberView>> ToMemberView =
+        m => new MemberView(m.UserId, m.User!.UserName!, m.User.DisplayName, m.Role, m.User.AvatarVersion);
 
     /// <summary>The communities the user belongs to, in the order they joined them.</summary>
     public async Task<IReadOnlyList<CommunitySummary>> GetMineAsync(string userId, CancellationToken ct = default)
@@ -182,7 +186,7 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var member = await db.Memberships.AsNoTracking()
             .Where(m => m.CommunityId == communityId && m.UserId == userId)
-            .Select(m => new MemberView(m.UserId, m.User!.UserName!, m.User.DisplayName, m.Role, m.User.AvatarVersion))
+            .Select(ToMemberView)
             .SingleAsync(ct);
         await hub.PublishAsync(new MemberJoined(communityId, member));
         await hub.PublishAsync(new MembershipsChanged(userId));
@@ -270,7 +274,7 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
         return await db.Memberships.AsNoTracking()
             .Where(m => m.CommunityId == communityId)
             .OrderByDescending(m => m.Role).ThenBy(m => m.User!.DisplayName).ThenBy(m => m.UserId)
-            .Select(m => new MemberView(m.UserId, m.User!.UserName!, m.User.DisplayName, m.Role, m.User.AvatarVersion))
+            .Select(ToMemberView)
             .ToListAsync(ct);
     }
 
