@@ -47,6 +47,39 @@ public static class ChatDatabase
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
 
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            await MigrateOneAtATimeAsync(db, ct);
+            return;
+        }
+
         await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>
+    /// Instances started together (scale-out) would apply the same migrations at once and fail on "already exists":
+    /// EF's own migration lock needs the history table to exist. A session advisory lock, held on the connection that
+    /// migrates, lets one instance migrate while the others wait, and then find nothing left to do.
+    /// </summary>
+    private static async Task MigrateOneAtATimeAsync(ChatDbContext db, CancellationToken ct)
+    {
+        const long migrationLock = 0x43686174; // "Chat"
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({migrationLock})", ct);
+            try
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({migrationLock})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -22,6 +22,26 @@ public sealed class ChatDatabaseTests
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
     }
 
+    /// <summary>Several instances started at once on a new server database each migrate it at start-up.</summary>
+    [Theory, OnPostgres]
+    public async Task MigrateAsync_ByThreeInstancesAtOnce_OnAnEmptyDatabase_SucceedsForAll(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(provider);
+        var instances = Enumerable.Range(0, 3)
+            .Select(_ => new ServiceCollection().AddChatDomain(new DatabaseSettings(provider, db.ConnectionString)).BuildServiceProvider())
+            .ToList();
+
+        var migrations = await Task.WhenAll(instances.Select(services => Record.ExceptionAsync(() => ChatDatabase.MigrateAsync(services))));
+
+        Assert.All(migrations, Assert.Null);
+        await using var context = await db.CreateContextAsync();
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+        foreach (var services in instances)
+        {
+            await services.DisposeAsync();
+        }
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public async Task MigrateAsync_Twice_ChangesNothing(DatabaseProvider provider)
     {
