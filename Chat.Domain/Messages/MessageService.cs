@@ -208,7 +208,7 @@ public sealed partial class MessageService(
             return;
         }
 
-        await SaveReadStateAsync(db, state, userId!, channelId, messageId, ct);
+        await SaveReadStateAsync(db, state, userId!, channelId, messageId, movedBack: false, ct);
     }
 
     /// <summary>Marks <paramref name="messageId"/> and everything after it unread again.</summary>
@@ -220,7 +220,7 @@ public sealed partial class MessageService(
         var previous = await db.Messages.Where(m => m.ChannelId == channelId && m.Id < messageId)
             .OrderByDescending(m => m.Id).Select(m => m.Id).FirstOrDefaultAsync(ct);
         var state = await db.ChannelReadStates.SingleOrDefaultAsync(r => r.UserId == userId && r.ChannelId == channelId, ct);
-        await SaveReadStateAsync(db, state, userId!, channelId, previous, ct);
+        await SaveReadStateAsync(db, state, userId!, channelId, previous, movedBack: true, ct);
     }
 
     /// <summary>For each channel of the community: unread or not, and how many unread messages mention the user.</summary>
@@ -273,6 +273,31 @@ public sealed partial class MessageService(
 
     public void Dispose() => sendLimiter.Dispose();
 
+    /// <summary>
+    /// Whether <paramref name="content"/> names <paramref name="userName"/> as a stored mention would (@ana, also
+    /// "@ana." at the end of a sentence), so a tab can tell from the event alone, without asking the database.
+    /// </summary>
+    public static bool Mentions(string content, string? userName)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (string.IsNullOrEmpty(userName) || !content.Contains('@', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (Match match in MentionRegex().Matches(content))
+        {
+            var name = match.Groups[1].Value;
+            if (string.Equals(name, userName, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name.TrimEnd('.'), userName, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal static string ValidateContent(string? content)
     {
         var text = content?.Trim() ?? "";
@@ -308,7 +333,7 @@ public sealed partial class MessageService(
     }
 
     private async Task SaveReadStateAsync(
-        ChatDbContext db, ChannelReadState? state, string userId, int channelId, long messageId, CancellationToken ct)
+        ChatDbContext db, ChannelReadState? state, string userId, int channelId, long messageId, bool movedBack, CancellationToken ct)
     {
         if (state is null)
         {
@@ -329,7 +354,7 @@ public sealed partial class MessageService(
             return;
         }
 
-        await hub.PublishAsync(new ReadStateChanged(userId, channelId, messageId));
+        await hub.PublishAsync(new ReadStateChanged(userId, channelId, messageId, movedBack));
     }
 
     private static async Task<int> CommunityOfChannelAsync(ChatDbContext db, int channelId, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Bunit;
 using Chat.App.Components.Messaging;
 using Chat.Domain.Channels;
+using Chat.Domain.Messages;
 using Chat.Domain.Realtime;
 using Chat.Domain.Users;
 using Chat.Tests.Support;
@@ -9,9 +10,13 @@ namespace Chat.Tests.Components;
 
 public sealed class MessagePaneTests : ChatComponentTests
 {
+    // Timers of the pane (the read marker) fire only when a test moves this clock.
+    private readonly ManualClock clock = new();
     private ChatUser ana = default!;
     private ChatUser ben = default!;
     private ChannelView general = default!;
+
+    public MessagePaneTests() => ComponentClock = clock;
 
     private async Task ArrangeAsync()
     {
@@ -178,6 +183,56 @@ public sealed class MessagePaneTests : ChatComponentTests
         var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general).Add(p => p.HighlightMessageId, firstId));
 
         pane.WaitForAssertion(() => Assert.Equal("message 0", pane.Find($"#message-{firstId}.highlight .content").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task StreamOfMessages_WritesTheReadMarkerOnceAfterAWhile_NotPerMessage()
+    {
+        await ArrangeAsync();
+        using var markers = new EventRecorder(Hub, Topics.User(ana.Id));
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+        pane.WaitForAssertion(() => Assert.Contains("No messages yet", pane.Find("[role='log']").TextContent, StringComparison.Ordinal));
+
+        var sent = new List<MessageView>();
+        for (var i = 0; i < 10; i++)
+        {
+            sent.Add(await Messages.SendAsync(ben.Id, general.Id, $"message {i}", Guid.NewGuid()));
+        }
+
+        pane.WaitForAssertion(() => Assert.Equal(10, pane.FindAll("li.message").Count));
+        Assert.Empty(markers.Of<ReadStateChanged>());
+        clock.Advance(TimeSpan.FromSeconds(10));
+        pane.WaitForAssertion(() => Assert.Equal(sent[^1].Id, Assert.Single(markers.Of<ReadStateChanged>()).LastReadMessageId));
+        Assert.False(Assert.Single(await Messages.GetUnreadAsync(ana.Id, general.CommunityId)).HasUnread);
+    }
+
+    [Fact]
+    public async Task MessageNamingTheReader_IsMarkedReadAtOnce()
+    {
+        await ArrangeAsync();
+        using var markers = new EventRecorder(Hub, Topics.User(ana.Id));
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+        pane.WaitForAssertion(() => Assert.Contains("No messages yet", pane.Find("[role='log']").TextContent, StringComparison.Ordinal));
+
+        var mention = await Messages.SendAsync(ben.Id, general.Id, "@ana, look at this", Guid.NewGuid());
+
+        pane.WaitForAssertion(() => Assert.Equal(mention.Id, Assert.Single(markers.Of<ReadStateChanged>()).LastReadMessageId));
+        Assert.Equal(0, Assert.Single(await Messages.GetUnreadAsync(ana.Id, general.CommunityId)).MentionCount);
+    }
+
+    [Fact]
+    public async Task LeavingTheChannel_WritesTheReadMarkerThatWasDue()
+    {
+        await ArrangeAsync();
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+        pane.WaitForAssertion(() => Assert.Contains("No messages yet", pane.Find("[role='log']").TextContent, StringComparison.Ordinal));
+        var sent = await Messages.SendAsync(ben.Id, general.Id, "see you", Guid.NewGuid());
+        pane.WaitForAssertion(() => Assert.Single(pane.FindAll("li.message")));
+        Assert.True(Assert.Single(await Messages.GetUnreadAsync(ana.Id, general.CommunityId)).HasUnread);
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(sent.Id, Assert.Single(await Messages.GetUnreadAsync(ana.Id, general.CommunityId)).LastReadMessageId);
     }
 
     [Fact]

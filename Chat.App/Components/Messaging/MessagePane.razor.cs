@@ -14,6 +14,13 @@ public sealed partial class MessagePane
     private const string UnreadDividerKey = "unread-divider";
     private static readonly TimeSpan GroupWindow = TimeSpan.FromMinutes(7);
 
+    // Every open pane reads every message of its channel. Writing the marker for each one would cost a database
+    // write per message per reader; instead a pane writes at most once in this window, at a random point of it so
+    // that the readers of one busy channel do not all write at the same moment. A message naming the reader is
+    // marked at once, so its badge on the rail clears as it does today; leaving the channel writes what is due.
+    private static readonly TimeSpan ReadMarkerMin = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ReadMarkerMax = TimeSpan.FromSeconds(10);
+
     private readonly List<MessageView> messages = [];
     private IDisposable? subscription;
     private int? subscribedChannelId;
@@ -35,6 +42,10 @@ public sealed partial class MessagePane
     private long? scrolledToHighlight;
     private Composer? composer;
     private Timer? typingTimer;
+    private ITimer? readTimer;
+    private bool readDue;
+    private long markedReadId;
+    private string? userName;
 
     [Inject]
     private MessageService Messages { get; set; } = default!;
@@ -47,6 +58,9 @@ public sealed partial class MessagePane
 
     [Inject]
     private ReaderTimeZone TimeZone { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -66,7 +80,13 @@ public sealed partial class MessagePane
 
     protected override async Task OnParametersSetAsync()
     {
-        userId ??= (await AuthenticationState).UserId();
+        if (userId is null)
+        {
+            var state = await AuthenticationState;
+            userId = state.UserId();
+            userName = state.User.Identity?.Name;
+        }
+
         if (Channel?.Id == subscribedChannelId)
         {
             await LoadThroughAsync(HighlightMessageId);
@@ -74,7 +94,9 @@ public sealed partial class MessagePane
         }
 
         subscription?.Dispose();
+        await WriteReadMarkerAsync();
         subscribedChannelId = Channel?.Id;
+        markedReadId = 0;
         messages.Clear();
         typing.Clear();
         editingId = null;
@@ -88,8 +110,11 @@ public sealed partial class MessagePane
             return;
         }
 
-        // Subscribe before loading, so a message posted in between is merged by id, not lost.
-        subscription = Hub.Subscribe(Topics.Community(channel.CommunityId), e => InvokeAsync(() => ApplyAsync(e)));
+        // Subscribe before loading, so a message posted in between is merged by id, not lost. Events of other
+        // channels are dropped on the publisher's thread, before anything is queued on this circuit.
+        var channelId = channel.Id;
+        subscription = Hub.Subscribe(Topics.Community(channel.CommunityId),
+            e => Concerns(e, channelId) ? InvokeAsync(() => ApplyAsync(e)) : Task.CompletedTask);
         var page = await Messages.GetLatestAsync(channel.CommunityId, channel.Id, userId);
         Merge(page);
         hasOlder = page.Count == MessageService.PageSize;
@@ -101,8 +126,19 @@ public sealed partial class MessagePane
         }
 
         showJumpBar = dividerAfterId is not null && messages.Count > 0 && messages[0].Id > dividerAfterId && hasOlder;
-        await MarkReadAsync();
+        readDue = true;
+        await WriteReadMarkerAsync();
     }
+
+    private static bool Concerns(ChatEvent chatEvent, int channelId) => chatEvent switch
+    {
+        MessagePosted posted => posted.Message.ChannelId == channelId,
+        MessageEdited edited => edited.Message.ChannelId == channelId,
+        MessageDeleted deleted => deleted.ChannelId == channelId,
+        UserTyping typed => typed.ChannelId == channelId,
+        MemberLeft or CommunityDeleted or UserProfileChanged => true,
+        _ => false,
+    };
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -127,7 +163,7 @@ public sealed partial class MessagePane
         }
         else if (logAttached)
         {
-            await module.InvokeVoidAsync("afterRender", log);
+            // Keeping the newest message in view after a render is the script's own work (chat.js, attachLog).
             // A mention opened from the inbox while its channel is already open changes only the highlight.
             await ScrollToHighlightAsync(module);
         }
@@ -201,7 +237,7 @@ public sealed partial class MessagePane
             case MessagePosted posted when posted.Message.ChannelId == channel.Id:
                 Merge([posted.Message]);
                 typing.Remove(posted.Message.AuthorId);
-                await MarkReadAsync();
+                ScheduleReadMarker(MessageService.Mentions(posted.Message.Content, userName));
                 break;
             case MessageEdited edited when edited.Message.ChannelId == channel.Id:
                 Merge([edited.Message]);
@@ -285,11 +321,38 @@ public sealed partial class MessagePane
     private static bool StartsGroup(MessageView? previous, MessageView message) =>
         previous is null || previous.AuthorId != message.AuthorId || message.CreatedAt - previous.CreatedAt > GroupWindow;
 
-    private async Task MarkReadAsync()
+    // Called on this circuit's dispatcher; the write itself happens later, from the timer, so the hub's delivery of
+    // a message to this pane never waits for the database.
+    private void ScheduleReadMarker(bool now)
     {
-        if (Channel is { } channel && messages.Count > 0)
+        if (readDue && !now)
         {
-            await Messages.MarkReadAsync(userId, channel.Id, messages[^1].Id);
+            return;
+        }
+
+        readDue = true;
+        readTimer ??= Clock.CreateTimer(_ => InvokeAsync(WriteReadMarkerAsync), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var wait = now ? TimeSpan.Zero : ReadMarkerMin + ((ReadMarkerMax - ReadMarkerMin) * Random.Shared.NextDouble());
+        readTimer.Change(wait, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task WriteReadMarkerAsync()
+    {
+        if (!readDue || subscribedChannelId is not { } channelId || messages.Count == 0 || messages[^1].Id <= markedReadId)
+        {
+            readDue = false;
+            return;
+        }
+
+        readDue = false;
+        markedReadId = messages[^1].Id;
+        try
+        {
+            await Messages.MarkReadAsync(userId, channelId, markedReadId);
+        }
+        catch (DomainException)
+        {
+            // No longer a member, or the channel is gone: there is nothing left to mark.
         }
     }
 
@@ -359,6 +422,7 @@ public sealed partial class MessagePane
 
     private async Task MarkUnreadAsync(MessageView message)
     {
+        readDue = false;
         await Messages.MarkUnreadAsync(userId, message.ChannelId, message.Id);
         var index = messages.FindIndex(m => m.Id == message.Id);
         dividerAfterId = index > 0 ? messages[index - 1].Id : message.Id - 1;
@@ -389,6 +453,21 @@ public sealed partial class MessagePane
         if (typingTimer is not null)
         {
             await typingTimer.DisposeAsync();
+        }
+
+        if (readTimer is not null)
+        {
+            await readTimer.DisposeAsync();
+        }
+
+        try
+        {
+            await WriteReadMarkerAsync();
+        }
+#pragma warning disable CA1031 // The tab is closing: a marker that cannot be written now is written the next time.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
 
         self?.Dispose();

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Chat.Domain.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -172,7 +171,7 @@ public sealed partial class ChannelPage
                 unread[posted.Message.ChannelId] = new ChannelUnread(
                     posted.Message.ChannelId,
                     true,
-                    (before?.MentionCount ?? 0) + (Mentions(posted.Message.Content) ? 1 : 0),
+                    (before?.MentionCount ?? 0) + (MessageService.Mentions(posted.Message.Content, userName) ? 1 : 0),
                     before?.LastReadMessageId ?? 0);
                 break;
             case MemberJoined joined:
@@ -240,9 +239,6 @@ public sealed partial class ChannelPage
 
         StateHasChanged();
     }
-
-    private bool Mentions(string content) =>
-        userName is not null && Regex.IsMatch(content, $@"(?<![A-Za-z0-9_.])@{Regex.Escape(userName)}(?![A-Za-z0-9_.])", RegexOptions.IgnoreCase);
 
     private static int IndexOrEnd(IReadOnlyList<int> order, int id)
     {

@@ -18,8 +18,12 @@ export function attachLog(log, dotnet) {
   log.addEventListener("scroll", () => {
     state.atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
   }, { passive: true });
-  // Mutation callbacks run after Blazor changed the DOM and before the browser paints: no visible jump.
-  state.mutations = new MutationObserver(() => keepPosition(log, state));
+  // Mutation callbacks run after Blazor changed the DOM and before the browser paints: no visible jump. Doing the
+  // after-render work here rather than in a call from the server saves a round trip per message on every tab.
+  state.mutations = new MutationObserver(() => {
+    keepPosition(log, state);
+    watchDivider(log);
+  });
   state.mutations.observe(log, { childList: true, subtree: true });
   const top = log.querySelector("[data-log-top]");
   if (top) {
@@ -39,20 +43,16 @@ export function attachLog(log, dotnet) {
     state.topObserver.observe(top);
   }
   log.scrollTop = log.scrollHeight;
+  watchDivider(log);
 }
 
+// While an older page goes in above, the distance to the bottom stays; otherwise a reader at the bottom stays there.
 function keepPosition(log, state) {
   if (state.keepFromBottom !== null) {
     log.scrollTop = log.scrollHeight - state.keepFromBottom;
-  }
-}
-
-export function afterRender(log) {
-  const state = panes.get(log);
-  if (state?.atBottom) {
+  } else if (state.atBottom) {
     log.scrollTop = log.scrollHeight;
   }
-  watchDivider(log);
 }
 
 export function scrollToBottom(log) {
@@ -65,6 +65,12 @@ export function scrollToElement(id) {
   const element = document.getElementById(id);
   if (element) {
     element.scrollIntoView({ block: "center" });
+    // Said now, not at the next scroll event: a message arriving before it must not pull the view back down.
+    const log = element.closest("[role='log']");
+    const state = log && panes.get(log);
+    if (state) {
+      state.atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+    }
   }
 }
 
