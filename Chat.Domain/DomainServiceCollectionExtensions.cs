@@ -22,6 +22,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ChatHub>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<MemberDirectory>();
         services.AddSingleton(SendRateLimit.Default);
         services.AddSingleton<CommunityService>();
         services.AddSingleton<ChannelService>();

@@ -55,6 +55,7 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(ComponentClock ?? Database.Get<TimeProvider>());
         Services.AddSingleton(Profiles);
         Services.AddSingleton(Database.Get<PresenceTracker>());
+        Services.AddSingleton(Database.Get<MemberDirectory>());
         Services.AddScoped<ReaderTimeZone>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<HttpStatus>();
