@@ -46,8 +46,6 @@ public sealed partial class MessagePane
     private bool readDue;
     private long markedReadId;
     private string? userName;
-    private (ChannelView? Channel, long? LastRead, long? Highlight) shownParameters;
-    private bool skipRender;
 
     [Inject]
     private MessageService Messages { get; set; } = default!;
@@ -91,14 +89,10 @@ public sealed partial class MessagePane
 
         if (Channel?.Id == subscribedChannelId)
         {
-            // The page redraws for its own reasons (another channel became unread): nothing to redraw here then.
-            skipRender = (Channel, LastReadMessageId, HighlightMessageId) == shownParameters;
-            shownParameters = (Channel, LastReadMessageId, HighlightMessageId);
             await LoadThroughAsync(HighlightMessageId);
             return;
         }
 
-        shownParameters = (Channel, LastReadMessageId, HighlightMessageId);
 
         subscription?.Dispose();
         await WriteReadMarkerAsync();
@@ -146,13 +140,6 @@ public sealed partial class MessagePane
         MemberLeft or CommunityDeleted or UserProfileChanged => true,
         _ => false,
     };
-
-    protected override bool ShouldRender()
-    {
-        var render = !skipRender;
-        skipRender = false;
-        return render;
-    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
