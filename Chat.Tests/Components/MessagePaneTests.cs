@@ -186,6 +186,71 @@ public sealed class MessagePaneTests : ChatComponentTests
     }
 
     [Fact]
+    public async Task NewMessage_DrawsOnlyItsOwnItem_NotTheWholeList()
+    {
+        await ArrangeAsync();
+        await SeedAsync(40);
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+        pane.WaitForAssertion(() => Assert.Equal(40, pane.FindAll("li.message").Count));
+        var before = pane.FindComponents<MessageItem>().ToDictionary(i => i.Instance.Message.Id, i => i.RenderCount);
+        var blocksBefore = pane.FindComponents<MessageBlock>().Select(b => b.RenderCount).ToList();
+
+        var sent = await Messages.SendAsync(ana.Id, general.Id, "one more", Guid.NewGuid());
+
+        pane.WaitForAssertion(() => Assert.Equal(41, pane.FindAll("li.message").Count));
+        var items = pane.FindComponents<MessageItem>();
+        Assert.All(items.Where(i => i.Instance.Message.Id != sent.Id), i => Assert.Equal(before[i.Instance.Message.Id], i.RenderCount));
+        Assert.Equal(1, items.Single(i => i.Instance.Message.Id == sent.Id).RenderCount);
+        // Of the blocks that were there, only the last one (where the message went) was drawn again.
+        var blocksAfter = pane.FindComponents<MessageBlock>().Select(b => b.RenderCount).ToList();
+        Assert.Equal(blocksBefore[..^1], blocksAfter[..(blocksBefore.Count - 1)]);
+    }
+
+    [Fact]
+    public async Task LongLiveStream_KeepsABoundedNumberOfMessages_AndOffersTheOlderOnes()
+    {
+        await ArrangeAsync();
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+        pane.WaitForAssertion(() => Assert.Contains("No messages yet", pane.Find("[role='log']").TextContent, StringComparison.Ordinal));
+
+        var seeded = await SeedAsync(300);
+        foreach (var message in seeded)
+        {
+            await Hub.PublishAsync(new MessagePosted(general.CommunityId, message));
+        }
+
+        pane.WaitForAssertion(() => Assert.Equal("message 299", pane.FindAll("li.message .content")[^1].TextContent.Trim()));
+        Assert.InRange(pane.FindAll("li.message").Count, 200, 216);
+        Assert.Empty(pane.FindAll(".history-note"));
+    }
+
+    // Straight into the database (the send rate limit would refuse a burst this long), oldest first.
+    private async Task<List<MessageView>> SeedAsync(int count)
+    {
+        await using (var db = await Database.CreateContextAsync())
+        {
+            db.Messages.AddRange(Enumerable.Range(0, count).Select(i => new Message
+            {
+                ChannelId = general.Id,
+                AuthorId = i % 3 == 0 ? ana.Id : ben.Id,
+                Content = $"message {i}",
+                CreatedAt = DateTime.UtcNow.AddMinutes(i - count),
+                Nonce = Guid.NewGuid(),
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var views = new List<MessageView>();
+        for (var page = await Messages.GetLatestAsync(general.CommunityId, general.Id, ana.Id); page.Count > 0;
+             page = await Messages.GetOlderAsync(general.CommunityId, general.Id, ana.Id, page[0].Id))
+        {
+            views.InsertRange(0, page);
+        }
+
+        return views;
+    }
+
+    [Fact]
     public async Task StreamOfMessages_WritesTheReadMarkerOnceAfterAWhile_NotPerMessage()
     {
         await ArrangeAsync();

@@ -11,8 +11,12 @@ namespace Chat.App.Components.Messaging;
 /// </summary>
 public sealed partial class MessagePane
 {
-    private const string UnreadDividerKey = "unread-divider";
-    private static readonly TimeSpan GroupWindow = TimeSpan.FromMinutes(7);
+    // Messages are drawn in blocks (MessageBlock) of this many, so a new message redraws one block, not the list.
+    private const int BlockSize = 16;
+
+    // A tab keeps at most this many messages (plus a block) while the reader is at the newest: the oldest go, and
+    // scrolling up loads them again. Without it a tab left open on a busy channel would grow without end.
+    private const int MaxMessages = 200;
 
     // Every open pane reads every message of its channel. Writing the marker for each one would cost a database
     // write per message per reader; instead a pane writes at most once in this window, at a random point of it so
@@ -22,6 +26,11 @@ public sealed partial class MessagePane
     private static readonly TimeSpan ReadMarkerMax = TimeSpan.FromSeconds(10);
 
     private readonly List<MessageView> messages = [];
+    private Dictionary<long, MessageView[]> drawnBlocks = [];
+    // Messages that start a block besides the first and every BlockSize-th after a start: the first message
+    // before an older page went in above it, so the blocks below keep their boundaries (and their elements).
+    private readonly HashSet<long> blockStarts = [];
+    private bool atBottom = true;
     private IDisposable? subscription;
     private int? subscribedChannelId;
     private string? userId;
@@ -99,6 +108,9 @@ public sealed partial class MessagePane
         subscribedChannelId = Channel?.Id;
         markedReadId = 0;
         messages.Clear();
+        blockStarts.Clear();
+        drawnBlocks = [];
+        atBottom = true;
         typing.Clear();
         editingId = null;
         loaded = false;
@@ -237,6 +249,7 @@ public sealed partial class MessagePane
         {
             case MessagePosted posted when posted.Message.ChannelId == channel.Id:
                 Merge([posted.Message]);
+                TrimOldest();
                 typing.Remove(posted.Message.AuthorId);
                 ScheduleReadMarker(MessageService.Mentions(posted.Message.Content, userName));
                 break;
@@ -300,6 +313,7 @@ public sealed partial class MessagePane
     // Keeps the list ordered by id without duplicates, whatever order pages and live events arrive in.
     private void Merge(IEnumerable<MessageView> incoming)
     {
+        var first = messages.Count > 0 ? messages[0] : null;
         foreach (var message in incoming)
         {
             var index = messages.BinarySearch(message, MessageOrder.Instance);
@@ -315,12 +329,96 @@ public sealed partial class MessagePane
                 messages.Insert(~index, message);
             }
         }
+
+        // An older page went in above: the blocks that were there keep their boundaries.
+        if (first is not null && !ReferenceEquals(messages[0], first))
+        {
+            blockStarts.Add(first.Id);
+        }
+    }
+
+    // Lets a long-open tab forget its oldest messages, but never while the reader is looking at older ones. Whole
+    // blocks go, so the remaining ones keep their boundaries.
+    private void TrimOldest()
+    {
+        if (!atBottom || messages.Count <= MaxMessages + BlockSize)
+        {
+            return;
+        }
+
+        var removed = 0;
+        foreach (var (block, _) in Blocks())
+        {
+            if (messages.Count - removed - block.Length < MaxMessages)
+            {
+                break;
+            }
+
+            removed += block.Length;
+        }
+
+        messages.RemoveRange(0, removed);
+        blockStarts.RemoveWhere(id => messages.Count == 0 || id <= messages[0].Id);
+        hasOlder = true;
+    }
+
+    // A block ends after BlockSize messages or where another starts. A block whose messages are all the same
+    // instances as last time is handed over as the same array, which MessageBlock takes as "nothing to draw".
+    private List<(MessageView[] Messages, MessageView? Previous)> Blocks()
+    {
+        var blocks = new List<(MessageView[], MessageView?)>();
+        var drawn = new Dictionary<long, MessageView[]>();
+        var start = 0;
+        while (start < messages.Count)
+        {
+            var length = 1;
+            while (start + length < messages.Count && length < BlockSize && !blockStarts.Contains(messages[start + length].Id))
+            {
+                length++;
+            }
+
+            var block = drawnBlocks.GetValueOrDefault(messages[start].Id) is { } earlier && SameMessages(earlier, start, length)
+                ? earlier
+                : messages.GetRange(start, length).ToArray();
+            drawn[block[0].Id] = block;
+            blocks.Add((block, start > 0 ? messages[start - 1] : null));
+            start += length;
+        }
+
+        drawnBlocks = drawn;
+        return blocks;
+    }
+
+    private bool SameMessages(MessageView[] earlier, int start, int length)
+    {
+        if (earlier.Length != length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            if (!ReferenceEquals(earlier[i], messages[start + i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [JSInvokable]
+    public void OnAtBottomChanged(bool bottom)
+    {
+        atBottom = bottom;
+        if (bottom && messages.Count > MaxMessages + BlockSize)
+        {
+            TrimOldest();
+            StateHasChanged();
+        }
     }
 
     private bool OwnUnreadOnly(long after) => messages.Where(m => m.Id > after).All(m => m.AuthorId == userId);
-
-    private static bool StartsGroup(MessageView? previous, MessageView message) =>
-        previous is null || previous.AuthorId != message.AuthorId || message.CreatedAt - previous.CreatedAt > GroupWindow;
 
     // Called on this circuit's dispatcher; the write itself happens later, from the timer, so the hub's delivery of
     // a message to this pane never waits for the database.

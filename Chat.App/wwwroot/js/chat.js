@@ -15,9 +15,7 @@ const panes = new WeakMap();
 export function attachLog(log, dotnet) {
   const state = { atBottom: true, dotnet, loading: false, keepFromBottom: null };
   panes.set(log, state);
-  log.addEventListener("scroll", () => {
-    state.atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
-  }, { passive: true });
+  log.addEventListener("scroll", () => updateAtBottom(log, state), { passive: true });
   // Mutation callbacks run after Blazor changed the DOM and before the browser paints: no visible jump. Doing the
   // after-render work here rather than in a call from the server saves a round trip per message on every tab.
   state.mutations = new MutationObserver(() => {
@@ -46,6 +44,15 @@ export function attachLog(log, dotnet) {
   watchDivider(log);
 }
 
+// The pane is told only of changes: it keeps its oldest messages while the reader is up there reading them.
+function updateAtBottom(log, state) {
+  const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+  if (atBottom !== state.atBottom) {
+    state.dotnet.invokeMethodAsync("OnAtBottomChanged", atBottom);
+  }
+  state.atBottom = atBottom;
+}
+
 // While an older page goes in above, the distance to the bottom stays; otherwise a reader at the bottom stays there.
 function keepPosition(log, state) {
   if (state.keepFromBottom !== null) {
@@ -56,9 +63,9 @@ function keepPosition(log, state) {
 }
 
 export function scrollToBottom(log) {
-  const state = panes.get(log);
-  if (state) { state.atBottom = true; }
   log.scrollTop = log.scrollHeight;
+  const state = panes.get(log);
+  if (state) { updateAtBottom(log, state); }
 }
 
 export function scrollToElement(id) {
@@ -69,7 +76,7 @@ export function scrollToElement(id) {
     const log = element.closest("[role='log']");
     const state = log && panes.get(log);
     if (state) {
-      state.atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+      updateAtBottom(log, state);
     }
   }
 }
