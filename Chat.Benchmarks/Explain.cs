@@ -28,6 +28,11 @@ public static class Explain
                 ("SearchAsync, term matching 1%", search.Search_OnePercent),
                 ("SearchAsync, empty query", search.Search_Browse),
             ]);
+            var unread = new UnreadBenchmarks { Provider = provider };
+            await ShowAsync(provider, capture, unread.Setup, unread.Cleanup, [
+                ("GetUnreadAsync, 10% unread", unread.Unread_Behind),
+                ("GetMentionCountsAsync", unread.MentionCounts_Behind),
+            ]);
             var send = new SendBenchmarks { Provider = provider };
             await ShowAsync(provider, capture, send.Setup, send.Cleanup, [("SendAsync", send.Send)]);
         }

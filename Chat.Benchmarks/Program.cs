@@ -11,12 +11,15 @@ using Chat.Tests.Support;
 //   dotnet run -c Release --project Chat.Benchmarks -- --quick               smoke run for CI: every benchmark
 //       once, in process, on 50x less data; no timing worth reading; exit code 1 if a benchmark fails
 //   --no-postgres                                                             SQLite only
+//   --in-process                                                              measure in this process: no generated
+//       project to build (its 2-minute build timeout is missed on a machine loaded by other builds)
 //   --explain                                                                 print each service call's SQL and
 //       the database's plan for it (no measuring)
 var quick = args.Contains("--quick");
 var explain = args.Contains("--explain");
 var noPostgres = args.Contains("--no-postgres");
-var rest = args.Where(a => a is not "--quick" and not "--no-postgres" and not "--explain").ToList();
+var inProcess = args.Contains("--in-process");
+var rest = args.Where(a => a is not "--quick" and not "--no-postgres" and not "--explain" and not "--in-process").ToList();
 if (quick)
 {
     Environment.SetEnvironmentVariable(Scale.QuickEnvironmentVariable, "1");
@@ -59,8 +62,9 @@ try
     else if (!jobGiven)
     {
         // A 2-core shared machine: a few warmups, ten measured iterations of ~250 ms each, one process.
-        config = config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10)
-            .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250)).WithId("Short"));
+        var job = Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10)
+            .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250)).WithId("Short");
+        config = config.AddJob(inProcess ? job.WithToolchain(InProcessEmitToolchain.Instance) : job);
     }
 
     var summaries = BenchmarkSwitcher.FromAssembly(typeof(Providers).Assembly).Run([.. rest], config);

@@ -1,7 +1,7 @@
 namespace Chat.Benchmarks;
 
 /// <summary>
-/// Data sizes. The full run seeds 100,000 messages and 10,000 servers; --quick (a smoke run for CI) sets
+/// Data sizes. The full run seeds 100,000 messages (twice: one channel history, 100 channels of unread) and 10,000 servers; --quick (a smoke run for CI) sets
 /// <see cref="QuickEnvironmentVariable"/> and seeds 50 times less, so the benchmark names avoid the numbers.
 /// </summary>
 public static class Scale
@@ -15,4 +15,6 @@ public static class Scale
     public static int LargeChannelMessages => Quick ? 2_000 : 100_000;
 
     public static int Servers => Quick ? 200 : 10_000;
+
+    public static int MessagesPerUnreadChannel => Quick ? 20 : 1_000;
 }

@@ -27,6 +27,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ChatHub>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton(PresenceSettings.Default);
+        services.AddSingleton<MemberDirectory>();
         services.AddSingleton(SendRateLimit.Default);
         services.AddSingleton<CommunityService>();
         services.AddSingleton<ChannelService>();

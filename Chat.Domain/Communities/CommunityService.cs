@@ -271,12 +271,15 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await Access.RequireMemberAsync(db, communityId, userId, ct);
-        return await db.Memberships.AsNoTracking()
+        return await MembersOfAsync(db, communityId, ct);
+    }
+
+    internal static async Task<List<MemberView>> MembersOfAsync(ChatDbContext db, int communityId, CancellationToken ct) =>
+        await db.Memberships.AsNoTracking()
             .Where(m => m.CommunityId == communityId)
             .OrderByDescending(m => m.Role).ThenBy(m => m.User!.DisplayName).ThenBy(m => m.UserId)
             .Select(ToMemberView)
             .ToListAsync(ct);
-    }
 
     private async Task RemoveMemberAsync(ChatDbContext db, int communityId, string memberId, CancellationToken ct)
     {

@@ -208,7 +208,7 @@ public sealed partial class MessageService(
             return;
         }
 
-        await SaveReadStateAsync(db, state, userId!, channelId, messageId, ct);
+        await SaveReadStateAsync(db, state, userId!, channelId, messageId, movedBack: false, ct);
     }
 
     /// <summary>Marks <paramref name="messageId"/> and everything after it unread again.</summary>
@@ -220,23 +220,25 @@ public sealed partial class MessageService(
         var previous = await db.Messages.Where(m => m.ChannelId == channelId && m.Id < messageId)
             .OrderByDescending(m => m.Id).Select(m => m.Id).FirstOrDefaultAsync(ct);
         var state = await db.ChannelReadStates.SingleOrDefaultAsync(r => r.UserId == userId && r.ChannelId == channelId, ct);
-        await SaveReadStateAsync(db, state, userId!, channelId, previous, ct);
+        await SaveReadStateAsync(db, state, userId!, channelId, previous, movedBack: true, ct);
     }
 
-    /// <summary>For each channel of the community: unread or not, and how many unread messages mention the user.</summary>
+    /// <summary>
+    /// For each channel of the community: unread or not, and how many unread messages mention the user. One seek per
+    /// channel into each index ((channel, id) for messages, (user, channel, message) for mentions), starting at the
+    /// user's marker, so the cost follows the number of channels, not their history.
+    /// </summary>
     public async Task<IReadOnlyList<ChannelUnread>> GetUnreadAsync(
         string? userId, int communityId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await Access.RequireMemberAsync(db, communityId, userId, ct);
-        return await db.Channels.AsNoTracking()
-            .Where(c => c.CommunityId == communityId)
-            .Select(c => new
-            {
-                c.Id,
-                LastRead = db.ChannelReadStates.Where(r => r.UserId == userId && r.ChannelId == c.Id)
-                    .Select(r => r.LastReadMessageId).FirstOrDefault(),
-            })
+        return await (
+                from c in db.Channels.AsNoTracking()
+                where c.CommunityId == communityId
+                join r in db.ChannelReadStates.Where(r => r.UserId == userId) on c.Id equals r.ChannelId into markers
+                from r in markers.DefaultIfEmpty()
+                select new { c.Id, LastRead = r == null ? 0L : r.LastReadMessageId })
             .Select(c => new ChannelUnread(
                 c.Id,
                 db.Messages.Any(m => m.ChannelId == c.Id && m.Id > c.LastRead && m.AuthorId != userId),
@@ -245,20 +247,29 @@ public sealed partial class MessageService(
             .ToListAsync(ct);
     }
 
-    /// <summary>Unread mentions per community, for the badges on the server rail.</summary>
+    /// <summary>
+    /// Unread mentions per community, for the badges on the server rail. Counted per channel of the user's
+    /// communities from the user's marker on, so a long history of read mentions costs nothing; mentions stay
+    /// when a member leaves or is removed, and only the communities they are in count.
+    /// </summary>
     public async Task<IReadOnlyDictionary<int, int>> GetMentionCountsAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var counts = await db.Mentions.AsNoTracking()
-            .Where(m => m.UserId == userId)
-            // Mentions stay when a member leaves or is removed; the rail shows only the communities they are in.
-            .Where(m => db.Memberships.Any(ms => ms.UserId == userId && ms.CommunityId == m.Message!.Channel!.CommunityId))
-            .Where(m => m.MessageId > db.ChannelReadStates.Where(r => r.UserId == userId && r.ChannelId == m.ChannelId)
-                .Select(r => r.LastReadMessageId).FirstOrDefault())
-            .GroupBy(m => m.Message!.Channel!.CommunityId)
-            .Select(g => new { CommunityId = g.Key, Count = g.Count() })
+        var perChannel = await (
+                from ms in db.Memberships.AsNoTracking()
+                where ms.UserId == userId
+                join c in db.Channels on ms.CommunityId equals c.CommunityId
+                join r in db.ChannelReadStates.Where(r => r.UserId == userId) on c.Id equals r.ChannelId into markers
+                from r in markers.DefaultIfEmpty()
+                select new { c.Id, c.CommunityId, LastRead = r == null ? 0L : r.LastReadMessageId })
+            .Select(c => new
+            {
+                c.CommunityId,
+                Count = db.Mentions.Count(m => m.UserId == userId && m.ChannelId == c.Id && m.MessageId > c.LastRead),
+            })
             .ToListAsync(ct);
-        return counts.ToDictionary(c => c.CommunityId, c => c.Count);
+        // Filtered here, not in SQL, where EF would count twice (in WHERE and in SELECT).
+        return perChannel.Where(c => c.Count > 0).GroupBy(c => c.CommunityId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
     }
 
     /// <summary>Tells the channel's other members that the user is typing; nothing is stored.</summary>
@@ -272,6 +283,31 @@ public sealed partial class MessageService(
     }
 
     public void Dispose() => sendLimiter.Dispose();
+
+    /// <summary>
+    /// Whether <paramref name="content"/> names <paramref name="userName"/> as a stored mention would (@ana, also
+    /// "@ana." at the end of a sentence), so a tab can tell from the event alone, without asking the database.
+    /// </summary>
+    public static bool Mentions(string content, string? userName)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (string.IsNullOrEmpty(userName) || !content.Contains('@', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (Match match in MentionRegex().Matches(content))
+        {
+            var name = match.Groups[1].Value;
+            if (string.Equals(name, userName, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name.TrimEnd('.'), userName, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     internal static string ValidateContent(string? content)
     {
@@ -308,7 +344,7 @@ public sealed partial class MessageService(
     }
 
     private async Task SaveReadStateAsync(
-        ChatDbContext db, ChannelReadState? state, string userId, int channelId, long messageId, CancellationToken ct)
+        ChatDbContext db, ChannelReadState? state, string userId, int channelId, long messageId, bool movedBack, CancellationToken ct)
     {
         if (state is null)
         {
@@ -329,7 +365,7 @@ public sealed partial class MessageService(
             return;
         }
 
-        await hub.PublishAsync(new ReadStateChanged(userId, channelId, messageId));
+        await hub.PublishAsync(new ReadStateChanged(userId, channelId, messageId, movedBack));
     }
 
     private static async Task<int> CommunityOfChannelAsync(ChatDbContext db, int channelId, CancellationToken ct) =>

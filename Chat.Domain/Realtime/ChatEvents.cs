@@ -81,7 +81,12 @@ public sealed record UserTyping(int CommunityId, int ChannelId, string UserId, s
 /// <summary>The user joined, left, was removed from, or lost a community: every tab's rail reloads.</summary>
 public sealed record MembershipsChanged(string UserId) : UserEvent(UserId);
 
-public sealed record ReadStateChanged(string UserId, int ChannelId, long LastReadMessageId) : UserEvent(UserId);
+/// <summary>
+/// The user's read marker of a channel moved: forward as they read, or back (<paramref name="MovedBack"/>) when
+/// they marked a message unread; only a move back can add unread mentions.
+/// </summary>
+public sealed record ReadStateChanged(string UserId, int ChannelId, long LastReadMessageId, bool MovedBack = false)
+    : UserEvent(UserId);
 
 /// <summary>The user came online (a first tab on any instance) or went offline (no tab left anywhere).</summary>
 public sealed record PresenceChanged(int CommunityId, string UserId, bool Online) : CommunityEvent(CommunityId);

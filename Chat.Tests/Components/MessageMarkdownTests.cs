@@ -77,4 +77,16 @@ public sealed class MessageMarkdownTests
         Assert.DoesNotContain(notExpected, html, StringComparison.Ordinal);
         Assert.Contains(text[2..], html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ToHtml_OneViewSeenByManyReaders_IsRenderedOnce()
+    {
+        var view = new Chat.Domain.Messages.MessageView(1, 1, "u", "ana", "Ana", "**hello** there", DateTime.UtcNow, null);
+
+        var first = MessageMarkdown.ToHtml(view);
+        var second = MessageMarkdown.ToHtml(view);
+
+        Assert.Same(first, second);
+        Assert.Equal(MessageMarkdown.ToHtml(view.Content), first);
+    }
 }

@@ -1,6 +1,7 @@
 using Bunit;
 using Chat.App.Components.Messaging;
 using Chat.Domain.Channels;
+using Chat.Domain.Messages;
 using Chat.Domain.Realtime;
 using Chat.Domain.Users;
 using Chat.Tests.Support;
@@ -9,9 +10,13 @@ namespace Chat.Tests.Components;
 
 public sealed class MessagePaneTests : ChatComponentTests
 {
+    // Timers of the pane (the read marker) fire only when a test moves this clock.
+    private readonly ManualClock clock = new();
     private ChatUser ana = default!;
     private ChatUser ben = default!;
     private ChannelView general = default!;
+
+    public MessagePaneTests() => ComponentClock = clock;
 
     private async Task ArrangeAsync()
     {
@@ -178,6 +183,121 @@ public sealed class MessagePaneTests : ChatComponentTests
         var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general).Add(p => p.HighlightMessageId, firstId));
 
         pane.WaitForAssertion(() => Assert.Equal("message 0", pane.Find($"#message-{firstId}.highlight .content").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task NewMessage_DrawsOnlyItsOwnItem_NotTheWholeList()
+    {
+        await ArrangeAsync();
+        await SeedAsync(40);
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+        pane.WaitForAssertion(() => Assert.Equal(40, pane.FindAll("li.message").Count));
+        var before = pane.FindComponents<MessageItem>().ToDictionary(i => i.Instance.Message.Id, i => i.RenderCount);
+        var blocksBefore = pane.FindComponents<MessageBlock>().Select(b => b.RenderCount).ToList();
+
+        var sent = await Messages.SendAsync(ana.Id, general.Id, "one more", Guid.NewGuid());
+
+        pane.WaitForAssertion(() => Assert.Equal(41, pane.FindAll("li.message").Count));
+        var items = pane.FindComponents<MessageItem>();
+        Assert.All(items.Where(i => i.Instance.Message.Id != sent.Id), i => Assert.Equal(before[i.Instance.Message.Id], i.RenderCount));
+        Assert.Equal(1, items.Single(i => i.Instance.Message.Id == sent.Id).RenderCount);
+        // Of the blocks that were there, only the last one (where the message went) was drawn again.
+        var blocksAfter = pane.FindComponents<MessageBlock>().Select(b => b.RenderCount).ToList();
+        Assert.Equal(blocksBefore[..^1], blocksAfter[..(blocksBefore.Count - 1)]);
+    }
+
+    [Fact]
+    public async Task LongLiveStream_KeepsABoundedNumberOfMessages_AndOffersTheOlderOnes()
+    {
+        await ArrangeAsync();
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+        pane.WaitForAssertion(() => Assert.Contains("No messages yet", pane.Find("[role='log']").TextContent, StringComparison.Ordinal));
+
+        var seeded = await SeedAsync(300);
+        foreach (var message in seeded)
+        {
+            await Hub.PublishAsync(new MessagePosted(general.CommunityId, message));
+        }
+
+        pane.WaitForAssertion(() => Assert.Equal("message 299", pane.FindAll("li.message .content")[^1].TextContent.Trim()));
+        Assert.InRange(pane.FindAll("li.message").Count, 200, 216);
+        Assert.Empty(pane.FindAll(".history-note"));
+    }
+
+    // Straight into the database (the send rate limit would refuse a burst this long), oldest first.
+    private async Task<List<MessageView>> SeedAsync(int count)
+    {
+        await using (var db = await Database.CreateContextAsync())
+        {
+            db.Messages.AddRange(Enumerable.Range(0, count).Select(i => new Message
+            {
+                ChannelId = general.Id,
+                AuthorId = i % 3 == 0 ? ana.Id : ben.Id,
+                Content = $"message {i}",
+                CreatedAt = DateTime.UtcNow.AddMinutes(i - count),
+                Nonce = Guid.NewGuid(),
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var views = new List<MessageView>();
+        for (var page = await Messages.GetLatestAsync(general.CommunityId, general.Id, ana.Id); page.Count > 0;
+             page = await Messages.GetOlderAsync(general.CommunityId, general.Id, ana.Id, page[0].Id))
+        {
+            views.InsertRange(0, page);
+        }
+
+        return views;
+    }
+
+    [Fact]
+    public async Task StreamOfMessages_WritesTheReadMarkerOnceAfterAWhile_NotPerMessage()
+    {
+        await ArrangeAsync();
+        using var markers = new EventRecorder(Hub, Topics.User(ana.Id));
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+        pane.WaitForAssertion(() => Assert.Contains("No messages yet", pane.Find("[role='log']").TextContent, StringComparison.Ordinal));
+
+        var sent = new List<MessageView>();
+        for (var i = 0; i < 10; i++)
+        {
+            sent.Add(await Messages.SendAsync(ben.Id, general.Id, $"message {i}", Guid.NewGuid()));
+        }
+
+        pane.WaitForAssertion(() => Assert.Equal(10, pane.FindAll("li.message").Count));
+        Assert.Empty(markers.Of<ReadStateChanged>());
+        clock.Advance(TimeSpan.FromSeconds(10));
+        pane.WaitForAssertion(() => Assert.Equal(sent[^1].Id, Assert.Single(markers.Of<ReadStateChanged>()).LastReadMessageId));
+        Assert.False(Assert.Single(await Messages.GetUnreadAsync(ana.Id, general.CommunityId)).HasUnread);
+    }
+
+    [Fact]
+    public async Task MessageNamingTheReader_IsMarkedReadAtOnce()
+    {
+        await ArrangeAsync();
+        using var markers = new EventRecorder(Hub, Topics.User(ana.Id));
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+        pane.WaitForAssertion(() => Assert.Contains("No messages yet", pane.Find("[role='log']").TextContent, StringComparison.Ordinal));
+
+        var mention = await Messages.SendAsync(ben.Id, general.Id, "@ana, look at this", Guid.NewGuid());
+
+        pane.WaitForAssertion(() => Assert.Equal(mention.Id, Assert.Single(markers.Of<ReadStateChanged>()).LastReadMessageId));
+        Assert.Equal(0, Assert.Single(await Messages.GetUnreadAsync(ana.Id, general.CommunityId)).MentionCount);
+    }
+
+    [Fact]
+    public async Task LeavingTheChannel_WritesTheReadMarkerThatWasDue()
+    {
+        await ArrangeAsync();
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+        pane.WaitForAssertion(() => Assert.Contains("No messages yet", pane.Find("[role='log']").TextContent, StringComparison.Ordinal));
+        var sent = await Messages.SendAsync(ben.Id, general.Id, "see you", Guid.NewGuid());
+        pane.WaitForAssertion(() => Assert.Single(pane.FindAll("li.message")));
+        Assert.True(Assert.Single(await Messages.GetUnreadAsync(ana.Id, general.CommunityId)).HasUnread);
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(sent.Id, Assert.Single(await Messages.GetUnreadAsync(ana.Id, general.CommunityId)).LastReadMessageId);
     }
 
     [Fact]

@@ -26,6 +26,9 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
 
     protected TestDatabase Database { get; private set; } = default!;
 
+    /// <summary>The clock the components read; set it in a constructor (e.g. a <see cref="ManualClock"/>) to move time by hand.</summary>
+    protected TimeProvider? ComponentClock { get; set; }
+
     protected ChatHub Hub => Database.Get<ChatHub>();
 
     protected CommunityService Communities => Database.Get<CommunityService>();
@@ -49,9 +52,10 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(Messages);
         Services.AddSingleton(Notifications);
         Services.AddSingleton(Invitations);
-        Services.AddSingleton(Database.Get<TimeProvider>());
+        Services.AddSingleton(ComponentClock ?? Database.Get<TimeProvider>());
         Services.AddSingleton(Profiles);
         Services.AddSingleton(Database.Get<PresenceTracker>());
+        Services.AddSingleton(Database.Get<MemberDirectory>());
         Services.AddScoped<ReaderTimeZone>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<HttpStatus>();

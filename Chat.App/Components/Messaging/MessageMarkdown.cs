@@ -16,6 +16,17 @@ public static class MessageMarkdown
 {
     private static readonly MarkdownPipeline Pipeline = BuildPipeline();
 
+    // A live message reaches every open tab of its channel as one MessageView instance: it is turned into HTML once,
+    // not once per tab, and every tab's render tree holds the same string. Entries go when the view is collected.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MessageView, string> Rendered = [];
+
+    /// <summary>The message's HTML, shared by every reader holding the same view.</summary>
+    public static string ToHtml(MessageView message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Rendered.GetValue(message, m => ToHtml(m.Content));
+    }
+
     public static string ToHtml(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -11,10 +11,26 @@ namespace Chat.App.Components.Messaging;
 /// </summary>
 public sealed partial class MessagePane
 {
-    private const string UnreadDividerKey = "unread-divider";
-    private static readonly TimeSpan GroupWindow = TimeSpan.FromMinutes(7);
+    // Messages are drawn in blocks (MessageBlock) of this many, so a new message redraws one block, not the list.
+    private const int BlockSize = 16;
+
+    // A tab keeps at most this many messages (plus a block) while the reader is at the newest: the oldest go, and
+    // scrolling up loads them again. Without it a tab left open on a busy channel would grow without end.
+    private const int MaxMessages = 200;
+
+    // Every open pane reads every message of its channel. Writing the marker for each one would cost a database
+    // write per message per reader; instead a pane writes at most once in this window, at a random point of it so
+    // that the readers of one busy channel do not all write at the same moment. A message naming the reader is
+    // marked at once, so its badge on the rail clears as it does today; leaving the channel writes what is due.
+    private static readonly TimeSpan ReadMarkerMin = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ReadMarkerMax = TimeSpan.FromSeconds(10);
 
     private readonly List<MessageView> messages = [];
+    private Dictionary<long, MessageView[]> drawnBlocks = [];
+    // Messages that start a block besides the first and every BlockSize-th after a start: the first message
+    // before an older page went in above it, so the blocks below keep their boundaries (and their elements).
+    private readonly HashSet<long> blockStarts = [];
+    private bool atBottom = true;
     private IDisposable? subscription;
     private int? subscribedChannelId;
     private string? userId;
@@ -35,6 +51,10 @@ public sealed partial class MessagePane
     private long? scrolledToHighlight;
     private Composer? composer;
     private Timer? typingTimer;
+    private ITimer? readTimer;
+    private bool readDue;
+    private long markedReadId;
+    private string? userName;
 
     [Inject]
     private MessageService Messages { get; set; } = default!;
@@ -47,6 +67,9 @@ public sealed partial class MessagePane
 
     [Inject]
     private ReaderTimeZone TimeZone { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -66,16 +89,28 @@ public sealed partial class MessagePane
 
     protected override async Task OnParametersSetAsync()
     {
-        userId ??= (await AuthenticationState).UserId();
+        if (userId is null)
+        {
+            var state = await AuthenticationState;
+            userId = state.UserId();
+            userName = state.User.Identity?.Name;
+        }
+
         if (Channel?.Id == subscribedChannelId)
         {
             await LoadThroughAsync(HighlightMessageId);
             return;
         }
 
+
         subscription?.Dispose();
+        await WriteReadMarkerAsync();
         subscribedChannelId = Channel?.Id;
+        markedReadId = 0;
         messages.Clear();
+        blockStarts.Clear();
+        drawnBlocks = [];
+        atBottom = true;
         typing.Clear();
         editingId = null;
         loaded = false;
@@ -88,8 +123,11 @@ public sealed partial class MessagePane
             return;
         }
 
-        // Subscribe before loading, so a message posted in between is merged by id, not lost.
-        subscription = Hub.Subscribe(Topics.Community(channel.CommunityId), e => InvokeAsync(() => ApplyAsync(e)));
+        // Subscribe before loading, so a message posted in between is merged by id, not lost. Events of other
+        // channels are dropped on the publisher's thread, before anything is queued on this circuit.
+        var channelId = channel.Id;
+        subscription = Hub.Subscribe(Topics.Community(channel.CommunityId),
+            e => Concerns(e, channelId) ? InvokeAsync(() => ApplyAsync(e)) : Task.CompletedTask);
         var page = await Messages.GetLatestAsync(channel.CommunityId, channel.Id, userId);
         Merge(page);
         hasOlder = page.Count == MessageService.PageSize;
@@ -101,8 +139,19 @@ public sealed partial class MessagePane
         }
 
         showJumpBar = dividerAfterId is not null && messages.Count > 0 && messages[0].Id > dividerAfterId && hasOlder;
-        await MarkReadAsync();
+        readDue = true;
+        await WriteReadMarkerAsync();
     }
+
+    private static bool Concerns(ChatEvent chatEvent, int channelId) => chatEvent switch
+    {
+        MessagePosted posted => posted.Message.ChannelId == channelId,
+        MessageEdited edited => edited.Message.ChannelId == channelId,
+        MessageDeleted deleted => deleted.ChannelId == channelId,
+        UserTyping typed => typed.ChannelId == channelId,
+        MemberLeft or CommunityDeleted or UserProfileChanged => true,
+        _ => false,
+    };
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -127,7 +176,7 @@ public sealed partial class MessagePane
         }
         else if (logAttached)
         {
-            await module.InvokeVoidAsync("afterRender", log);
+            // Keeping the newest message in view after a render is the script's own work (chat.js, attachLog).
             // A mention opened from the inbox while its channel is already open changes only the highlight.
             await ScrollToHighlightAsync(module);
         }
@@ -200,8 +249,9 @@ public sealed partial class MessagePane
         {
             case MessagePosted posted when posted.Message.ChannelId == channel.Id:
                 Merge([posted.Message]);
+                TrimOldest();
                 typing.Remove(posted.Message.AuthorId);
-                await MarkReadAsync();
+                ScheduleReadMarker(MessageService.Mentions(posted.Message.Content, userName));
                 break;
             case MessageEdited edited when edited.Message.ChannelId == channel.Id:
                 Merge([edited.Message]);
@@ -263,6 +313,7 @@ public sealed partial class MessagePane
     // Keeps the list ordered by id without duplicates, whatever order pages and live events arrive in.
     private void Merge(IEnumerable<MessageView> incoming)
     {
+        var first = messages.Count > 0 ? messages[0] : null;
         foreach (var message in incoming)
         {
             var index = messages.BinarySearch(message, MessageOrder.Instance);
@@ -278,18 +329,129 @@ public sealed partial class MessagePane
                 messages.Insert(~index, message);
             }
         }
+
+        // An older page went in above: the blocks that were there keep their boundaries.
+        if (first is not null && !ReferenceEquals(messages[0], first))
+        {
+            blockStarts.Add(first.Id);
+        }
+    }
+
+    // Lets a long-open tab forget its oldest messages, but never while the reader is looking at older ones. Whole
+    // blocks go, so the remaining ones keep their boundaries.
+    private void TrimOldest()
+    {
+        if (!atBottom || messages.Count <= MaxMessages + BlockSize)
+        {
+            return;
+        }
+
+        var removed = 0;
+        foreach (var (block, _) in Blocks())
+        {
+            if (messages.Count - removed - block.Length < MaxMessages)
+            {
+                break;
+            }
+
+            removed += block.Length;
+        }
+
+        messages.RemoveRange(0, removed);
+        blockStarts.RemoveWhere(id => messages.Count == 0 || id <= messages[0].Id);
+        hasOlder = true;
+    }
+
+    // A block ends after BlockSize messages or where another starts. A block whose messages are all the same
+    // instances as last time is handed over as the same array, which MessageBlock takes as "nothing to draw".
+    private List<(MessageView[] Messages, MessageView? Previous)> Blocks()
+    {
+        var blocks = new List<(MessageView[], MessageView?)>();
+        var drawn = new Dictionary<long, MessageView[]>();
+        var start = 0;
+        while (start < messages.Count)
+        {
+            var length = 1;
+            while (start + length < messages.Count && length < BlockSize && !blockStarts.Contains(messages[start + length].Id))
+            {
+                length++;
+            }
+
+            var block = drawnBlocks.GetValueOrDefault(messages[start].Id) is { } earlier && SameMessages(earlier, start, length)
+                ? earlier
+                : messages.GetRange(start, length).ToArray();
+            drawn[block[0].Id] = block;
+            blocks.Add((block, start > 0 ? messages[start - 1] : null));
+            start += length;
+        }
+
+        drawnBlocks = drawn;
+        return blocks;
+    }
+
+    private bool SameMessages(MessageView[] earlier, int start, int length)
+    {
+        if (earlier.Length != length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            if (!ReferenceEquals(earlier[i], messages[start + i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [JSInvokable]
+    public void OnAtBottomChanged(bool bottom)
+    {
+        atBottom = bottom;
+        if (bottom && messages.Count > MaxMessages + BlockSize)
+        {
+            TrimOldest();
+            StateHasChanged();
+        }
     }
 
     private bool OwnUnreadOnly(long after) => messages.Where(m => m.Id > after).All(m => m.AuthorId == userId);
 
-    private static bool StartsGroup(MessageView? previous, MessageView message) =>
-        previous is null || previous.AuthorId != message.AuthorId || message.CreatedAt - previous.CreatedAt > GroupWindow;
-
-    private async Task MarkReadAsync()
+    // Called on this circuit's dispatcher; the write itself happens later, from the timer, so the hub's delivery of
+    // a message to this pane never waits for the database.
+    private void ScheduleReadMarker(bool now)
     {
-        if (Channel is { } channel && messages.Count > 0)
+        if (readDue && !now)
         {
-            await Messages.MarkReadAsync(userId, channel.Id, messages[^1].Id);
+            return;
+        }
+
+        readDue = true;
+        readTimer ??= Clock.CreateTimer(_ => InvokeAsync(WriteReadMarkerAsync), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var wait = now ? TimeSpan.Zero : ReadMarkerMin + ((ReadMarkerMax - ReadMarkerMin) * Random.Shared.NextDouble());
+        readTimer.Change(wait, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task WriteReadMarkerAsync()
+    {
+        if (!readDue || subscribedChannelId is not { } channelId || messages.Count == 0 || messages[^1].Id <= markedReadId)
+        {
+            readDue = false;
+            return;
+        }
+
+        readDue = false;
+        markedReadId = messages[^1].Id;
+        try
+        {
+            await Messages.MarkReadAsync(userId, channelId, markedReadId);
+        }
+        catch (DomainException)
+        {
+            // No longer a member, or the channel is gone: there is nothing left to mark.
         }
     }
 
@@ -359,6 +521,7 @@ public sealed partial class MessagePane
 
     private async Task MarkUnreadAsync(MessageView message)
     {
+        readDue = false;
         await Messages.MarkUnreadAsync(userId, message.ChannelId, message.Id);
         var index = messages.FindIndex(m => m.Id == message.Id);
         dividerAfterId = index > 0 ? messages[index - 1].Id : message.Id - 1;
@@ -389,6 +552,21 @@ public sealed partial class MessagePane
         if (typingTimer is not null)
         {
             await typingTimer.DisposeAsync();
+        }
+
+        if (readTimer is not null)
+        {
+            await readTimer.DisposeAsync();
+        }
+
+        try
+        {
+            await WriteReadMarkerAsync();
+        }
+#pragma warning disable CA1031 // The tab is closing: a marker that cannot be written now is written the next time.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
 
         self?.Dispose();

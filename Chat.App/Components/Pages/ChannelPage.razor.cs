@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Chat.Domain.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -13,9 +12,7 @@ public sealed partial class ChannelPage
 {
     private CommunityDetail? community;
     private List<ChannelView> channels = [];
-    private List<MemberView> members = [];
     private Dictionary<int, ChannelUnread> unread = [];
-    private HashSet<string> online = [];
     private ChannelView? channel;
     private long? lastReadAtOpen;
     private int? errorCode;
@@ -36,9 +33,6 @@ public sealed partial class ChannelPage
 
     [Inject]
     private ChatHub Hub { get; set; } = default!;
-
-    [Inject]
-    private PresenceTracker Presence { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -113,8 +107,10 @@ public sealed partial class ChannelPage
         userSubscription?.Dispose();
         subscribedCommunityId = ServerId;
 
-        // Subscribe before loading, so a change made in between is applied, not lost.
-        communitySubscription = Hub.Subscribe(Topics.Community(ServerId), e => InvokeAsync(() => ApplyAsync(e)));
+        // Subscribe before loading, so a change made in between is applied, not lost. Events that only concern the
+        // message pane or the member list (which subscribe themselves) are dropped before reaching this circuit.
+        communitySubscription = Hub.Subscribe(Topics.Community(ServerId),
+            e => Concerns(e) ? InvokeAsync(() => ApplyAsync(e)) : Task.CompletedTask);
         if (userId is not null)
         {
             userSubscription = Hub.Subscribe(Topics.User(userId), e => InvokeAsync(() => ApplyAsync(e)));
@@ -122,9 +118,17 @@ public sealed partial class ChannelPage
 
         community = await Communities.GetAsync(ServerId, userId);
         channels = [.. await ChannelService.ListAsync(ServerId, userId)];
-        members = [.. await Communities.GetMembersAsync(ServerId, userId)];
-        online = [.. Presence.OnlineAmong(members.Select(m => m.UserId))];
     }
+
+    // Decided on the publisher's thread; reads only the user, which is set before subscribing and never changes.
+    private bool Concerns(ChatEvent chatEvent) => chatEvent switch
+    {
+        MessagePosted posted => posted.Message.AuthorId != userId,
+        MemberLeft left => left.UserId == userId,
+        MemberRoleChanged changed => changed.UserId == userId,
+        ChannelCreated or ChannelUpdated or ChannelsReordered or ChannelDeleted or CommunityUpdated or CommunityDeleted => true,
+        _ => false,
+    };
 
     // Nothing of a server the user may not see stays on screen, and the first response carries the status code.
     private void ShowError(int statusCode)
@@ -132,7 +136,6 @@ public sealed partial class ChannelPage
         errorCode = statusCode;
         community = null;
         channels = [];
-        members = [];
         channel = null;
         communitySubscription?.Dispose();
         userSubscription?.Dispose();
@@ -172,48 +175,16 @@ public sealed partial class ChannelPage
                 unread[posted.Message.ChannelId] = new ChannelUnread(
                     posted.Message.ChannelId,
                     true,
-                    (before?.MentionCount ?? 0) + (Mentions(posted.Message.Content) ? 1 : 0),
+                    (before?.MentionCount ?? 0) + (MessageService.Mentions(posted.Message.Content, userName) ? 1 : 0),
                     before?.LastReadMessageId ?? 0);
-                break;
-            case MemberJoined joined:
-                members.RemoveAll(m => m.UserId == joined.Member.UserId);
-                members.Add(joined.Member);
-                // The joiner's tab connected before they were a member, so no PresenceChanged reached this server.
-                if (Presence.IsOnline(joined.Member.UserId))
-                {
-                    online.Add(joined.Member.UserId);
-                }
-
-                SortMembers();
-                break;
-            case PresenceChanged presence when presence.Online:
-                online.Add(presence.UserId);
-                break;
-            case PresenceChanged presence:
-                online.Remove(presence.UserId);
                 break;
             case MemberLeft left when left.UserId == userId:
                 // Removed from this server: stop listening at once, before any later event of it is delivered.
                 Dispose();
                 Navigation.NavigateTo("");
                 return;
-            case MemberLeft left:
-                members.RemoveAll(m => m.UserId == left.UserId);
-                break;
-            case MemberRoleChanged changed:
-                members = [.. members.Select(m => m.UserId == changed.UserId ? m with { Role = changed.Role } : m)];
-                SortMembers();
-                if (changed.UserId == userId && community is not null)
-                {
-                    community = community with { MyRole = changed.Role };
-                }
-
-                break;
-            case UserProfileChanged profile:
-                members = [.. members.Select(m => m.UserId == profile.UserId
-                    ? m with { DisplayName = profile.DisplayName, AvatarVersion = profile.AvatarVersion }
-                    : m)];
-                SortMembers();
+            case MemberRoleChanged changed when changed.UserId == userId && community is not null:
+                community = community with { MyRole = changed.Role };
                 break;
             case CommunityUpdated updated when community is not null:
                 community = community with { Name = updated.Name, Description = updated.Description, IsPublic = updated.IsPublic };
@@ -241,17 +212,11 @@ public sealed partial class ChannelPage
         StateHasChanged();
     }
 
-    private bool Mentions(string content) =>
-        userName is not null && Regex.IsMatch(content, $@"(?<![A-Za-z0-9_.])@{Regex.Escape(userName)}(?![A-Za-z0-9_.])", RegexOptions.IgnoreCase);
-
     private static int IndexOrEnd(IReadOnlyList<int> order, int id)
     {
         var index = order.ToList().IndexOf(id);
         return index < 0 ? int.MaxValue : index;
     }
-
-    private void SortMembers() =>
-        members = [.. members.OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCulture)];
 
     public void Dispose()
     {

@@ -15,11 +15,13 @@ const panes = new WeakMap();
 export function attachLog(log, dotnet) {
   const state = { atBottom: true, dotnet, loading: false, keepFromBottom: null };
   panes.set(log, state);
-  log.addEventListener("scroll", () => {
-    state.atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
-  }, { passive: true });
-  // Mutation callbacks run after Blazor changed the DOM and before the browser paints: no visible jump.
-  state.mutations = new MutationObserver(() => keepPosition(log, state));
+  log.addEventListener("scroll", () => updateAtBottom(log, state), { passive: true });
+  // Mutation callbacks run after Blazor changed the DOM and before the browser paints: no visible jump. Doing the
+  // after-render work here rather than in a call from the server saves a round trip per message on every tab.
+  state.mutations = new MutationObserver(() => {
+    keepPosition(log, state);
+    watchDivider(log);
+  });
   state.mutations.observe(log, { childList: true, subtree: true });
   const top = log.querySelector("[data-log-top]");
   if (top) {
@@ -39,32 +41,43 @@ export function attachLog(log, dotnet) {
     state.topObserver.observe(top);
   }
   log.scrollTop = log.scrollHeight;
-}
-
-function keepPosition(log, state) {
-  if (state.keepFromBottom !== null) {
-    log.scrollTop = log.scrollHeight - state.keepFromBottom;
-  }
-}
-
-export function afterRender(log) {
-  const state = panes.get(log);
-  if (state?.atBottom) {
-    log.scrollTop = log.scrollHeight;
-  }
   watchDivider(log);
 }
 
+// The pane is told only of changes: it keeps its oldest messages while the reader is up there reading them.
+function updateAtBottom(log, state) {
+  const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+  if (atBottom !== state.atBottom) {
+    state.dotnet.invokeMethodAsync("OnAtBottomChanged", atBottom);
+  }
+  state.atBottom = atBottom;
+}
+
+// While an older page goes in above, the distance to the bottom stays; otherwise a reader at the bottom stays there.
+function keepPosition(log, state) {
+  if (state.keepFromBottom !== null) {
+    log.scrollTop = log.scrollHeight - state.keepFromBottom;
+  } else if (state.atBottom) {
+    log.scrollTop = log.scrollHeight;
+  }
+}
+
 export function scrollToBottom(log) {
-  const state = panes.get(log);
-  if (state) { state.atBottom = true; }
   log.scrollTop = log.scrollHeight;
+  const state = panes.get(log);
+  if (state) { updateAtBottom(log, state); }
 }
 
 export function scrollToElement(id) {
   const element = document.getElementById(id);
   if (element) {
     element.scrollIntoView({ block: "center" });
+    // Said now, not at the next scroll event: a message arriving before it must not pull the view back down.
+    const log = element.closest("[role='log']");
+    const state = log && panes.get(log);
+    if (state) {
+      updateAtBottom(log, state);
+    }
   }
 }
 
