@@ -22,6 +22,23 @@ public sealed class ChatDatabaseTests
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
     }
 
+    /// <summary>Two instances of the app started together on a new (or outdated) database both come up.</summary>
+    [Theory, OnSqlite, OnPostgres]
+    public async Task MigrateAsync_TwoAtOnceOnEmptyDatabase_BothSucceed(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(provider);
+        await using var other = new ServiceCollection()
+            .AddChatDomain(new DatabaseSettings(provider, db.ConnectionString))
+            .BuildServiceProvider();
+
+        await Task.WhenAll(
+            Task.Run(() => ChatDatabase.MigrateAsync(db.Services)),
+            Task.Run(() => ChatDatabase.MigrateAsync(other)));
+
+        await using var context = await db.CreateContextAsync();
+        Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public async Task MigrateAsync_Twice_ChangesNothing(DatabaseProvider provider)
     {
