@@ -4,6 +4,7 @@ using Chat.App.Components.Account;
 using Chat.App.Components.Common;
 using Chat.App.Components.Layout;
 using Chat.App.Components.Messaging;
+using Chat.App.Health;
 using Chat.App.Security;
 using Chat.Domain;
 using Chat.Domain.Data;
@@ -27,7 +28,14 @@ builder.Services.AddScoped<HttpStatus>();
 builder.Services.AddScoped<ReaderTimeZone>();
 builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
 
-builder.Services.AddChatDomain(DatabaseConfiguration.Read(builder.Configuration, builder.Environment));
+var database = DatabaseConfiguration.Read(builder.Configuration, builder.Environment);
+builder.Services.AddChatDomain(database, builder.Configuration["Instance:Name"]);
+
+// Several instances behind a load balancer (docs/decisions/0004-scale-out.md): one set of cookie keys for all, the
+// client's address and scheme from the trusted proxy, and health endpoints for the balancer.
+builder.Services.AddSharedDataProtection(builder.Configuration);
+builder.Services.AddProxyHeaders(builder.Configuration);
+builder.Services.AddChatHealthChecks(database);
 
 // Identity, as the Individual Accounts template wires it: static account pages, cookies, and a circuit whose
 // authentication state is checked against the security stamp so that a logout or a new password ends it.
@@ -90,6 +98,9 @@ var app = builder.Build();
 
 await ChatDatabase.MigrateAsync(app.Services);
 
+// Before anything that looks at the client's address or the scheme.
+app.UseForwardedHeaders();
+
 // First, so that every answer gets the headers, error pages included.
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
@@ -141,5 +152,6 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAccountEndpoints();
 app.MapAvatarEndpoints();
+app.MapHealthEndpoints();
 
 app.Run();

@@ -6,6 +6,7 @@ using Chat.Domain.Messages;
 using Chat.Domain.Notifications;
 using Chat.Domain.Profiles;
 using Chat.Domain.Realtime;
+using Chat.Domain.Realtime.Relay;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,10 +15,13 @@ namespace Chat.Domain;
 public static class DomainServiceCollectionExtensions
 {
     /// <summary>The database and the domain services; the app adds Identity and the UI on top.</summary>
-    public static IServiceCollection AddChatDomain(this IServiceCollection services, DatabaseSettings database)
+    /// <param name="instanceName">This instance's name in logs (Instance:Name); the machine's name if null.</param>
+    public static IServiceCollection AddChatDomain(
+        this IServiceCollection services, DatabaseSettings database, string? instanceName = null)
     {
         services.AddLogging();
         services.AddSingleton(database);
+        services.AddSingleton(ChatInstance.Start(instanceName));
         services.AddDbContextFactory<ChatDbContext, ChatDbContextFactory>(options => ChatDatabase.Configure(options, database));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ChatHub>();
@@ -29,6 +33,16 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<NotificationService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<ProfileService>();
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            // Several instances share a PostgreSQL database, and the hub's events reach them all through it. The
+            // writer is registered first so that it stops last and still sends what the listener reports at stop.
+            services.AddSingleton<OutboxWriter>();
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxWriter>());
+            services.AddSingleton<OutboxListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxListener>());
+        }
+
         return services;
     }
 }

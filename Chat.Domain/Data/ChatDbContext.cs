@@ -4,6 +4,7 @@ using Chat.Domain.Invitations;
 using Chat.Domain.Messages;
 using Chat.Domain.Notifications;
 using Chat.Domain.Profiles;
+using Chat.Domain.Realtime.Relay;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,11 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<InviteLink> InviteLinks => Set<InviteLink>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>Events on their way to the other instances; used on PostgreSQL only (docs/decisions/0004-scale-out.md).</summary>
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

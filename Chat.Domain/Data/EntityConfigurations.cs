@@ -4,6 +4,7 @@ using Chat.Domain.Invitations;
 using Chat.Domain.Messages;
 using Chat.Domain.Notifications;
 using Chat.Domain.Profiles;
+using Chat.Domain.Realtime.Relay;
 using Chat.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -150,4 +151,22 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasOne(n => n.Message).WithMany().HasForeignKey(n => n.MessageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Invitation>().WithMany().HasForeignKey(n => n.InvitationId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<OutboxEvent>
+{
+    public void Configure(EntityTypeBuilder<OutboxEvent> builder)
+    {
+        builder.Property(e => e.Origin).HasMaxLength(OutboxEvent.OriginMaxLength).IsRequired();
+        builder.Property(e => e.Topic).HasMaxLength(OutboxEvent.TopicMaxLength).IsRequired();
+        builder.Property(e => e.Kind).HasMaxLength(OutboxEvent.KindMaxLength).IsRequired();
+        builder.Property(e => e.Payload).IsRequired();
+        // A reconnected listener reads the rows written since a moment; old rows are deleted by age.
+        builder.HasIndex(e => e.CreatedAt);
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> builder) => builder.Property(k => k.Xml).IsRequired();
 }

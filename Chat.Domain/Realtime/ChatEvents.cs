@@ -1,12 +1,40 @@
+using System.Text.Json.Serialization;
 using Chat.Domain.Channels;
 using Chat.Domain.Communities;
 using Chat.Domain.Messages;
 
 namespace Chat.Domain.Realtime;
 
-/// <summary>Something that happened and was committed; named noun + past verb.</summary>
+/// <summary>
+/// Something that happened and was committed; named noun + past verb. The relay between instances stores events
+/// as JSON with their kind as the discriminator, so every concrete event needs its line here (a test checks).
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$kind")]
+[JsonDerivedType(typeof(MessagePosted), nameof(MessagePosted))]
+[JsonDerivedType(typeof(MessageEdited), nameof(MessageEdited))]
+[JsonDerivedType(typeof(MessageDeleted), nameof(MessageDeleted))]
+[JsonDerivedType(typeof(ChannelCreated), nameof(ChannelCreated))]
+[JsonDerivedType(typeof(ChannelUpdated), nameof(ChannelUpdated))]
+[JsonDerivedType(typeof(ChannelDeleted), nameof(ChannelDeleted))]
+[JsonDerivedType(typeof(ChannelsReordered), nameof(ChannelsReordered))]
+[JsonDerivedType(typeof(MemberJoined), nameof(MemberJoined))]
+[JsonDerivedType(typeof(MemberLeft), nameof(MemberLeft))]
+[JsonDerivedType(typeof(MemberRoleChanged), nameof(MemberRoleChanged))]
+[JsonDerivedType(typeof(CommunityUpdated), nameof(CommunityUpdated))]
+[JsonDerivedType(typeof(CommunityDeleted), nameof(CommunityDeleted))]
+[JsonDerivedType(typeof(UserTyping), nameof(UserTyping))]
+[JsonDerivedType(typeof(MembershipsChanged), nameof(MembershipsChanged))]
+[JsonDerivedType(typeof(ReadStateChanged), nameof(ReadStateChanged))]
+[JsonDerivedType(typeof(PresenceChanged), nameof(PresenceChanged))]
+[JsonDerivedType(typeof(NotificationCreated), nameof(NotificationCreated))]
+[JsonDerivedType(typeof(NotificationsChanged), nameof(NotificationsChanged))]
+[JsonDerivedType(typeof(UserProfileChanged), nameof(UserProfileChanged))]
+[JsonDerivedType(typeof(InstancePresenceChanged), nameof(InstancePresenceChanged))]
+[JsonDerivedType(typeof(InstancePresenceReported), nameof(InstancePresenceReported))]
+[JsonDerivedType(typeof(PresenceRequested), nameof(PresenceRequested))]
 public abstract record ChatEvent
 {
+    [JsonIgnore]
     public abstract string Topic { get; }
 }
 
@@ -55,6 +83,7 @@ public sealed record MembershipsChanged(string UserId) : UserEvent(UserId);
 
 public sealed record ReadStateChanged(string UserId, int ChannelId, long LastReadMessageId) : UserEvent(UserId);
 
+/// <summary>The user came online (a first tab on any instance) or went offline (no tab left anywhere).</summary>
 public sealed record PresenceChanged(int CommunityId, string UserId, bool Online) : CommunityEvent(CommunityId);
 
 /// <summary>A new notification for the user's inbox.</summary>
@@ -66,3 +95,18 @@ public sealed record NotificationsChanged(string UserId) : UserEvent(UserId);
 /// <summary>A user changed their name or picture; message and member lists of their servers update.</summary>
 public sealed record UserProfileChanged(int CommunityId, string UserId, string DisplayName, int AvatarVersion)
     : CommunityEvent(CommunityId);
+
+/// <summary>Between instances' presence trackers, never shown: what one instance knows of who is connected to it.</summary>
+public abstract record PresenceEvent(string Instance) : ChatEvent
+{
+    public override string Topic => Topics.Presence;
+}
+
+/// <summary>The user's first tab on <paramref name="Instance"/> connected, or its last one went away.</summary>
+public sealed record InstancePresenceChanged(string Instance, string UserId, bool Online) : PresenceEvent(Instance);
+
+/// <summary>Everyone connected to <paramref name="Instance"/>, replacing what others knew of it; empty when it stops.</summary>
+public sealed record InstancePresenceReported(string Instance, IReadOnlyList<string> UserIds) : PresenceEvent(Instance);
+
+/// <summary>An instance (re)joined the relay and asks the others to report who is connected to them.</summary>
+public sealed record PresenceRequested(string Instance) : PresenceEvent(Instance);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Chat.Domain.Realtime.Relay;
 using Microsoft.Extensions.Logging;
 
 namespace Chat.Domain.Realtime;
@@ -7,8 +8,11 @@ namespace Chat.Domain.Realtime;
 /// The in-process event hub: services publish after their change is committed, and each circuit's components
 /// subscribe to the topics they show. A publish reads an immutable subscriber array without locking, so the
 /// fan-out to many circuits costs no allocation per subscriber beyond the handler's own work.
+/// With several instances on one PostgreSQL database, a publish also goes to the <see cref="OutboxWriter"/>, and the
+/// <see cref="OutboxListener"/> hands what other instances published to this hub's subscribers
+/// (docs/decisions/0004-scale-out.md); components see no difference.
 /// </summary>
-public sealed partial class ChatHub(ILogger<ChatHub> logger)
+public sealed partial class ChatHub(ILogger<ChatHub> logger, OutboxWriter? relay = null)
 {
     private readonly Lock gate = new();
     private ImmutableDictionary<string, ImmutableArray<Subscription>> topics =
@@ -30,7 +34,14 @@ public sealed partial class ChatHub(ILogger<ChatHub> logger)
 
     public Task PublishAsync(ChatEvent chatEvent) => PublishAsync(chatEvent.Topic, chatEvent);
 
-    public async Task PublishAsync(string topic, ChatEvent chatEvent)
+    public Task PublishAsync(string topic, ChatEvent chatEvent)
+    {
+        relay?.Enqueue(topic, chatEvent);
+        return DeliverAsync(topic, chatEvent);
+    }
+
+    /// <summary>To this instance's subscribers only: for what arrived from another instance, or is derived on each.</summary>
+    internal async Task DeliverAsync(string topic, ChatEvent chatEvent)
     {
         var subscribers = Volatile.Read(ref topics).GetValueOrDefault(topic, []);
         if (subscribers.IsEmpty)
@@ -42,13 +53,13 @@ public sealed partial class ChatHub(ILogger<ChatHub> logger)
         var deliveries = new Task[subscribers.Length];
         for (var i = 0; i < subscribers.Length; i++)
         {
-            deliveries[i] = DeliverAsync(subscribers[i], chatEvent);
+            deliveries[i] = DeliverToAsync(subscribers[i], chatEvent);
         }
 
         await Task.WhenAll(deliveries);
     }
 
-    private async Task DeliverAsync(Subscription subscription, ChatEvent chatEvent)
+    private async Task DeliverToAsync(Subscription subscription, ChatEvent chatEvent)
     {
         try
         {

@@ -5,14 +5,30 @@ using Microsoft.EntityFrameworkCore;
 namespace Chat.Domain.Realtime;
 
 /// <summary>
-/// Who is online: a user with at least one connected tab. Counts live in memory (they describe this process's
-/// connections); a change between offline and online is told to every community the user belongs to.
+/// Who is online: a user with at least one connected tab, on this instance or another. This instance counts its
+/// own connections; what it knows of the others comes from their presence events (a user's first tab or last
+/// one on an instance, or all of an instance's users at once). Each instance works out for itself when a user
+/// goes from offline to online or back, and tells that to its own subscribers of the user's communities.
 /// </summary>
-public sealed class PresenceTracker(ChatHub hub, IDbContextFactory<ChatDbContext> dbFactory)
+public sealed class PresenceTracker : IDisposable
 {
+    private readonly ChatHub hub;
+    private readonly IDbContextFactory<ChatDbContext> dbFactory;
+    private readonly ChatInstance instance;
     private readonly ConcurrentDictionary<string, int> connections = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, HashSet<string>> elsewhere = new(StringComparer.Ordinal);
+    private readonly IDisposable subscription;
 
-    public bool IsOnline(string userId) => connections.ContainsKey(userId);
+    public PresenceTracker(ChatHub hub, IDbContextFactory<ChatDbContext> dbFactory, ChatInstance instance)
+    {
+        this.hub = hub;
+        this.dbFactory = dbFactory;
+        this.instance = instance;
+        subscription = hub.Subscribe(Topics.Presence, ApplyAsync);
+    }
+
+    public bool IsOnline(string userId) => connections.ContainsKey(userId) || IsOnlineElsewhere(userId);
 
     public IReadOnlySet<string> OnlineAmong(IEnumerable<string> userIds) => userIds.Where(IsOnline).ToHashSet();
 
@@ -20,7 +36,11 @@ public sealed class PresenceTracker(ChatHub hub, IDbContextFactory<ChatDbContext
     {
         if (connections.AddOrUpdate(userId, 1, (_, count) => count + 1) == 1)
         {
-            await PublishAsync(userId, online: true, ct);
+            await hub.PublishAsync(new InstancePresenceChanged(instance.Id, userId, Online: true));
+            if (!IsOnlineElsewhere(userId))
+            {
+                await AnnounceAsync(userId, online: true, ct);
+            }
         }
     }
 
@@ -29,17 +49,108 @@ public sealed class PresenceTracker(ChatHub hub, IDbContextFactory<ChatDbContext
         var remaining = connections.AddOrUpdate(userId, 0, (_, count) => count - 1);
         if (remaining <= 0 && connections.TryRemove(new KeyValuePair<string, int>(userId, remaining)))
         {
-            await PublishAsync(userId, online: false, ct);
+            await hub.PublishAsync(new InstancePresenceChanged(instance.Id, userId, Online: false));
+            if (!IsOnlineElsewhere(userId))
+            {
+                await AnnounceAsync(userId, online: false, ct);
+            }
         }
     }
 
-    private async Task PublishAsync(string userId, bool online, CancellationToken ct)
+    /// <summary>Asks the other instances who is connected to them; the relay does when it (re)connects.</summary>
+    public Task RequestReportsAsync() => hub.PublishAsync(new PresenceRequested(instance.Id));
+
+    /// <summary>Tells the other instances that nobody is connected here any more; the relay does when it stops.</summary>
+    public Task ReportStoppingAsync() => hub.PublishAsync(new InstancePresenceReported(instance.Id, []));
+
+    public void Dispose() => subscription.Dispose();
+
+    private bool IsOnlineElsewhere(string userId)
+    {
+        lock (gate)
+        {
+            return elsewhere.Values.Any(users => users.Contains(userId));
+        }
+    }
+
+    private async Task ApplyAsync(ChatEvent chatEvent)
+    {
+        if (chatEvent is not PresenceEvent presence || presence.Instance == instance.Id)
+        {
+            return;
+        }
+
+        switch (presence)
+        {
+            case PresenceRequested:
+                await hub.PublishAsync(new InstancePresenceReported(instance.Id, [.. connections.Keys]));
+                break;
+            case InstancePresenceChanged changed:
+                await ApplyAsync(changed.Instance, [changed.UserId], users =>
+                {
+                    if (changed.Online)
+                    {
+                        users.Add(changed.UserId);
+                    }
+                    else
+                    {
+                        users.Remove(changed.UserId);
+                    }
+                });
+                break;
+            case InstancePresenceReported reported:
+                HashSet<string> before;
+                lock (gate)
+                {
+                    before = [.. elsewhere.GetValueOrDefault(reported.Instance, [])];
+                }
+
+                await ApplyAsync(reported.Instance, before.Union(reported.UserIds), users =>
+                {
+                    users.Clear();
+                    users.UnionWith(reported.UserIds);
+                });
+                break;
+        }
+    }
+
+    /// <summary>Changes what is known of another instance, and announces the users whose presence that changed.</summary>
+    private async Task ApplyAsync(string otherInstance, IEnumerable<string> affected, Action<HashSet<string>> change)
+    {
+        var candidates = affected.ToList();
+        var wasOnline = candidates.ToDictionary(u => u, IsOnline, StringComparer.Ordinal);
+        lock (gate)
+        {
+            if (!elsewhere.TryGetValue(otherInstance, out var users))
+            {
+                elsewhere[otherInstance] = users = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            change(users);
+            if (users.Count == 0)
+            {
+                elsewhere.Remove(otherInstance);
+            }
+        }
+
+        foreach (var userId in candidates)
+        {
+            var online = IsOnline(userId);
+            if (online != wasOnline[userId])
+            {
+                await AnnounceAsync(userId, online, CancellationToken.None);
+            }
+        }
+    }
+
+    // Worked out on every instance from what it knows, so it goes to this instance's subscribers only.
+    private async Task AnnounceAsync(string userId, bool online, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var communities = await db.Memberships.Where(m => m.UserId == userId).Select(m => m.CommunityId).ToListAsync(ct);
         foreach (var communityId in communities)
         {
-            await hub.PublishAsync(new PresenceChanged(communityId, userId, online));
+            await hub.DeliverAsync(Topics.Community(communityId), new PresenceChanged(communityId, userId, online));
         }
     }
 }

@@ -1,0 +1,260 @@
+using System.Text.Json;
+using Chat.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Chat.Domain.Realtime.Relay;
+
+/// <summary>
+/// Receives what the other instances publish: a connection of its own does <c>LISTEN chat_events</c>; for each
+/// notification from another instance on a topic that someone here listens to, the row is read from the outbox
+/// and handed to this instance's subscribers (never relayed again). When the connection breaks (a database
+/// restart) it reconnects with backoff, listens again and catches up on the rows written in between.
+/// </summary>
+/// <remarks>
+/// Catching up cannot simply take ids above the last one received: an identity value is taken when a row is
+/// inserted, not when it commits, so a lower id can become visible after a higher one. It takes every row written
+/// since shortly (<see cref="CatchUpMargin"/>) before the last moment the connection was known to work, and skips the
+/// ids it has already handled, which it remembers for twice that margin. The margin also absorbs differences
+/// between the instances' clocks, which must agree within it (NTP).
+/// </remarks>
+public sealed partial class OutboxListener(
+    DatabaseSettings database,
+    IDbContextFactory<ChatDbContext> dbFactory,
+    ChatHub hub,
+    PresenceTracker presence,
+    ChatInstance instance,
+    TimeProvider clock,
+    ILogger<OutboxListener> logger) : BackgroundService
+{
+    public static readonly TimeSpan CatchUpMargin = TimeSpan.FromMinutes(1);
+
+    // A connection whose peer vanished without a word (a network failure) shows no error until used.
+    private static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
+
+    private readonly SeenEvents seen = new();
+    private volatile bool listening;
+
+    // This instance's clock: when it first listened (older rows are not its business), and up to when it surely
+    // received every notification.
+    private DateTime? firstListened;
+    private DateTime heardUntil;
+
+    /// <summary>Whether the relay's connection is up and listening; the readiness check asks.</summary>
+    public bool IsListening => listening;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The users connected here are gone for the other instances too; the writer, which stops after this
+        // service, still sends it.
+        await presence.ReportStoppingAsync();
+        await base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString)
+        {
+            // Held for good: a pooled connection would go back to the pool and take the LISTEN with it.
+            Pooling = false,
+            ApplicationName = $"chat relay {instance.Name}",
+        }.ConnectionString;
+        var retry = FirstRetry;
+        while (true)
+        {
+            try
+            {
+                await ListenAsync(connectionString, stoppingToken);
+            }
+#pragma warning disable CA1031 // Whatever broke the connection, the relay reconnects.
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                // Soon after a connection that worked; less and less often while the database stays away.
+                retry = listening ? FirstRetry : TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LastRetry.Ticks));
+                listening = false;
+                LogDisconnected(logger, e, retry);
+                await Task.Delay(retry, clock, stoppingToken);
+            }
+            finally
+            {
+                listening = false;
+            }
+        }
+    }
+
+    private async Task ListenAsync(string connectionString, CancellationToken ct)
+    {
+        var notices = new List<RelayNotice>();
+        await using var connection = new NpgsqlConnection(connectionString);
+        // Raised while the connection reads, that is inside the awaits below: one at a time, never concurrently.
+        connection.Notification += (_, e) =>
+        {
+            if (RelayNotice.TryParse(e.Payload, out var notice))
+            {
+                notices.Add(notice);
+            }
+        };
+        await connection.OpenAsync(ct);
+        await RunAsync(connection, $"LISTEN {OutboxWriter.ChannelName}", ct);
+        var listenedAt = Now;
+        listening = true;
+        LogListening(logger, instance.Name, instance.Id);
+
+        if (firstListened is { } first)
+        {
+            var from = heardUntil - CatchUpMargin;
+            await CatchUpAsync(from > first ? from : first, ct);
+        }
+        else
+        {
+            firstListened = listenedAt;
+        }
+
+        heardUntil = listenedAt;
+        // Presence is not in the database: whoever is connected elsewhere is told again, by the instances themselves.
+        await presence.RequestReportsAsync();
+
+        while (true)
+        {
+            if (!await connection.WaitAsync(IdleCheck, ct))
+            {
+                await RunAsync(connection, "SELECT 1", ct);
+            }
+
+            heardUntil = Now;
+            if (notices.Count > 0)
+            {
+                RelayNotice[] arrived = [.. notices];
+                notices.Clear();
+                await DeliverAsync(arrived, ct);
+            }
+
+            seen.ForgetBefore(heardUntil - (2 * CatchUpMargin));
+        }
+    }
+
+    private async Task DeliverAsync(RelayNotice[] notices, CancellationToken ct)
+    {
+        var now = Now;
+        List<long> wanted = [];
+        foreach (var notice in notices)
+        {
+            if (notice.Origin == instance.Id || seen.Contains(notice.Id))
+            {
+                continue;
+            }
+
+            if (hub.SubscriberCount(notice.Topic) == 0)
+            {
+                // Nobody here shows it; whoever subscribes later loads from the database, so it must not come later.
+                seen.Add(notice.Id, now);
+                continue;
+            }
+
+            wanted.Add(notice.Id);
+        }
+
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.OutboxEvents.AsNoTracking().Where(e => wanted.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
+        await DeliverRowsAsync(rows);
+    }
+
+    private async Task CatchUpAsync(DateTime from, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.OutboxEvents.AsNoTracking()
+            .Where(e => e.CreatedAt >= from && e.Origin != instance.Id)
+            .OrderBy(e => e.Id)
+            .ToListAsync(ct);
+        var delivered = await DeliverRowsAsync(rows);
+        LogCaughtUp(logger, delivered, from);
+    }
+
+    private async Task<int> DeliverRowsAsync(IEnumerable<OutboxEvent> rows)
+    {
+        var delivered = 0;
+        foreach (var row in rows)
+        {
+            if (!seen.Add(row.Id, Now) || hub.SubscriberCount(row.Topic) == 0)
+            {
+                continue;
+            }
+
+            ChatEvent chatEvent;
+            try
+            {
+                chatEvent = ChatEventJson.Deserialize(row.Payload);
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException)
+            {
+                // E.g. a kind that only a newer instance knows, during a rolling upgrade.
+                LogUnreadable(logger, e, row.Id, row.Kind);
+                continue;
+            }
+
+            await hub.DeliverAsync(row.Topic, chatEvent);
+            delivered++;
+        }
+
+        return delivered;
+    }
+
+    private static async Task RunAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Relay listening as instance {Name} ({Id})")]
+    private static partial void LogListening(ILogger logger, string name, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Relay connection lost; reconnecting in {Retry}")]
+    private static partial void LogDisconnected(ILogger logger, Exception exception, TimeSpan retry);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Relay caught up {Count} events written since {From:O}")]
+    private static partial void LogCaughtUp(ILogger logger, int count, DateTime from);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Relayed event {Id} of kind {Kind} could not be read; skipped")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception, long id, string kind);
+
+    /// <summary>Ids of other instances' events already handled (delivered, or skipped for want of subscribers).</summary>
+    private sealed class SeenEvents
+    {
+        private readonly HashSet<long> ids = [];
+        private readonly Queue<(long Id, DateTime SeenAt)> order = new();
+
+        public bool Contains(long id) => ids.Contains(id);
+
+        public bool Add(long id, DateTime seenAt)
+        {
+            if (!ids.Add(id))
+            {
+                return false;
+            }
+
+            order.Enqueue((id, seenAt));
+            return true;
+        }
+
+        public void ForgetBefore(DateTime time)
+        {
+            while (order.TryPeek(out var oldest) && oldest.SeenAt < time)
+            {
+                order.Dequeue();
+                ids.Remove(oldest.Id);
+            }
+        }
+    }
+}
