@@ -46,6 +46,7 @@ public sealed class InstancesBehindNginx : IAsyncDisposable
             {
                 ["Database__Provider"] = "Postgres",
                 ["ConnectionStrings__Postgres"] = connectionString,
+                ["Instance__Name"] = $"instance{i}",
                 ["HOME"] = Directory.CreateDirectory(Path.Combine(rig.homes, $"instance{i}")).FullName,
             })).ToList();
             try
