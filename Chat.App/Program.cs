@@ -101,7 +101,7 @@ await ChatDatabase.MigrateAsync(app.Services);
 // Before anything that looks at the client's address or the scheme.
 app.UseForwardedHeaders();
 
-// First, so that every answer gets the headers, error pages included.
+// Early, so that every answer gets the headers, error pages included.
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Chat.Domain.Data;
 
@@ -50,33 +49,37 @@ public static class ChatDatabase
 
         if (settings.Provider == DatabaseProvider.Postgres)
         {
-            await MigrateOneAtATimeAsync(db, settings.ConnectionString, ct);
+            await MigrateOneAtATimeAsync(db, ct);
+            return;
         }
-        else
-        {
-            await db.Database.MigrateAsync(ct);
-        }
-    }
 
-    /// <summary>
-    /// Several instances start at once on one PostgreSQL database. EF's own migration lock is held per migration
-    /// (each commits on its own), and an instance that waited for it goes on to apply the migration the other one
-    /// just applied: one of them fails with "column ... already exists". A session-level advisory lock around the
-    /// whole run makes them take turns; the later ones find nothing left to do.
-    /// </summary>
-    private static async Task MigrateOneAtATimeAsync(ChatDbContext db, string connectionString, CancellationToken ct)
-    {
-        // Unpooled, so that closing the connection ends the session and with it the lock, even after a failure.
-        var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
-        await using var lockConnection = new NpgsqlConnection(unpooled.ConnectionString);
-        await lockConnection.OpenAsync(ct);
-        // No timeout: waiting as long as another instance's migrations take is the point.
-        await using var takeLock = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection) { CommandTimeout = 0 };
-        takeLock.Parameters.AddWithValue("key", MigrationLockKey);
-        await takeLock.ExecuteNonQueryAsync(ct);
         await db.Database.MigrateAsync(ct);
     }
 
-    // Any constant that nothing else on the database uses as an advisory lock key: "Chat" in ASCII.
-    private const long MigrationLockKey = 0x43686174;
+    /// <summary>
+    /// Instances started together (scale-out) would apply the same migrations at once and fail on "already exists":
+    /// EF's own migration lock needs the history table to exist. A session advisory lock, held on the connection that
+    /// migrates, lets one instance migrate while the others wait, and then find nothing left to do.
+    /// </summary>
+    private static async Task MigrateOneAtATimeAsync(ChatDbContext db, CancellationToken ct)
+    {
+        const long migrationLock = 0x43686174; // "Chat"
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({migrationLock})", ct);
+            try
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({migrationLock})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 }

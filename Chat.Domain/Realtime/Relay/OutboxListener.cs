@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Chat.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,7 @@ public sealed partial class OutboxListener(
 
     // A connection whose peer vanished without a word (a network failure) shows no error until used.
     private static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(15);
+    private const int MaxBatch = 200;
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
 
@@ -40,7 +42,7 @@ public sealed partial class OutboxListener(
     private volatile bool listening;
 
     // This instance's clock: when it first listened (older rows are not its business), and up to when it surely
-    // received every notification.
+    // delivered every notification.
     private DateTime? firstListened;
     private DateTime heardUntil;
 
@@ -91,14 +93,16 @@ public sealed partial class OutboxListener(
 
     private async Task ListenAsync(string connectionString, CancellationToken ct)
     {
-        var notices = new List<RelayNotice>();
+        // Receiving and delivering run apart, so that notifications arriving while a batch is read from the outbox
+        // and delivered make up the next batch (a wait takes one notification at a time). A "heard" mark follows
+        // what each wait received; once delivered up to it, a later catch-up need not look further back than it.
+        var arrivals = Channel.CreateUnbounded<Arrival>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         await using var connection = new NpgsqlConnection(connectionString);
-        // Raised while the connection reads, that is inside the awaits below: one at a time, never concurrently.
         connection.Notification += (_, e) =>
         {
             if (RelayNotice.TryParse(e.Payload, out var notice))
             {
-                notices.Add(notice);
+                arrivals.Writer.TryWrite(new Arrival(notice, default));
             }
         };
         await connection.OpenAsync(ct);
@@ -121,26 +125,71 @@ public sealed partial class OutboxListener(
         // Presence is not in the database: whoever is connected elsewhere is told again, by the instances themselves.
         await presence.RequestReportsAsync();
 
-        while (true)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var delivering = DeliverArrivalsAsync(arrivals.Reader, stop);
+        try
         {
-            if (!await connection.WaitAsync(IdleCheck, ct))
+            while (true)
             {
-                await RunAsync(connection, "SELECT 1", ct);
-            }
+                if (!await connection.WaitAsync(IdleCheck, stop.Token))
+                {
+                    await RunAsync(connection, "SELECT 1", stop.Token);
+                }
 
-            heardUntil = Now;
-            if (notices.Count > 0)
+                arrivals.Writer.TryWrite(new Arrival(null, Now));
+            }
+        }
+        finally
+        {
+            // Either side failing stops the other; a delivery's failure (the database) is the one that counts.
+            await stop.CancelAsync();
+            try
             {
-                RelayNotice[] arrived = [.. notices];
-                notices.Clear();
-                await DeliverAsync(arrived, ct);
+                await delivering;
             }
-
-            seen.ForgetBefore(heardUntil - (2 * CatchUpMargin));
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
         }
     }
 
-    private async Task DeliverAsync(RelayNotice[] notices, CancellationToken ct)
+    private async Task DeliverArrivalsAsync(ChannelReader<Arrival> arrivals, CancellationTokenSource stop)
+    {
+        try
+        {
+            List<RelayNotice> notices = [];
+            while (await arrivals.WaitToReadAsync(stop.Token))
+            {
+                DateTime? heard = null;
+                while (notices.Count < MaxBatch && arrivals.TryRead(out var arrival))
+                {
+                    if (arrival.Notice is { } notice)
+                    {
+                        notices.Add(notice);
+                    }
+                    else
+                    {
+                        heard = arrival.HeardAt;
+                    }
+                }
+
+                await DeliverAsync(notices, stop.Token);
+                notices.Clear();
+                if (heard is { } until)
+                {
+                    heardUntil = until;
+                    seen.ForgetBefore(until - (2 * CatchUpMargin));
+                }
+            }
+        }
+        catch when (!stop.IsCancellationRequested)
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+    }
+
+    private async Task DeliverAsync(List<RelayNotice> notices, CancellationToken ct)
     {
         var now = Now;
         List<long> wanted = [];
@@ -228,6 +277,9 @@ public sealed partial class OutboxListener(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Relayed event {Id} of kind {Kind} could not be read; skipped")]
     private static partial void LogUnreadable(ILogger logger, Exception exception, long id, string kind);
+
+    /// <summary>A notification, or (without one) the moment up to which the connection surely received everything.</summary>
+    private readonly record struct Arrival(RelayNotice? Notice, DateTime HeardAt);
 
     /// <summary>Ids of other instances' events already handled (delivered, or skipped for want of subscribers).</summary>
     private sealed class SeenEvents
