@@ -26,6 +26,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ChatHub>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton(PresenceSettings.Default);
         services.AddSingleton(SendRateLimit.Default);
         services.AddSingleton<CommunityService>();
         services.AddSingleton<ChannelService>();
@@ -41,6 +42,7 @@ public static class DomainServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<OutboxWriter>());
             services.AddSingleton<OutboxListener>();
             services.AddHostedService(sp => sp.GetRequiredService<OutboxListener>());
+            services.AddHostedService<PresenceHeartbeat>();
         }
 
         return services;

@@ -7,24 +7,30 @@ namespace Chat.Domain.Realtime;
 /// <summary>
 /// Who is online: a user with at least one connected tab, on this instance or another. This instance counts its
 /// own connections; what it knows of the others comes from their presence events (a user's first tab or last
-/// one on an instance, or all of an instance's users at once). Each instance works out for itself when a user
-/// goes from offline to online or back, and tells that to its own subscribers of the user's communities.
+/// one on an instance, or all of an instance's users at once, sent when asked, now and then, and when stopping).
+/// Each instance works out for itself when a user goes from offline to online or back, and tells that to its own
+/// subscribers of the user's communities. An instance not heard of for a while (it crashed) is forgotten.
 /// </summary>
 public sealed class PresenceTracker : IDisposable
 {
     private readonly ChatHub hub;
     private readonly IDbContextFactory<ChatDbContext> dbFactory;
     private readonly ChatInstance instance;
+    private readonly PresenceSettings settings;
+    private readonly TimeProvider clock;
     private readonly ConcurrentDictionary<string, int> connections = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
-    private readonly Dictionary<string, HashSet<string>> elsewhere = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Elsewhere> elsewhere = new(StringComparer.Ordinal);
     private readonly IDisposable subscription;
 
-    public PresenceTracker(ChatHub hub, IDbContextFactory<ChatDbContext> dbFactory, ChatInstance instance)
+    public PresenceTracker(
+        ChatHub hub, IDbContextFactory<ChatDbContext> dbFactory, ChatInstance instance, PresenceSettings settings, TimeProvider clock)
     {
         this.hub = hub;
         this.dbFactory = dbFactory;
         this.instance = instance;
+        this.settings = settings;
+        this.clock = clock;
         subscription = hub.Subscribe(Topics.Presence, ApplyAsync);
     }
 
@@ -58,10 +64,42 @@ public sealed class PresenceTracker : IDisposable
     }
 
     /// <summary>Asks the other instances who is connected to them; the relay does when it (re)connects.</summary>
-    public Task RequestReportsAsync() => hub.PublishAsync(new PresenceRequested(instance.Id));
+    public Task RequestReportsAsync()
+    {
+        // What was missed while this instance was cut off is no sign that the others are gone.
+        var now = clock.GetUtcNow();
+        lock (gate)
+        {
+            foreach (var other in elsewhere.Values)
+            {
+                other.LastHeard = now;
+            }
+        }
+
+        return hub.PublishAsync(new PresenceRequested(instance.Id));
+    }
+
+    /// <summary>Tells the other instances who is connected here; also the sign that this instance is alive.</summary>
+    public Task ReportAsync() => hub.PublishAsync(new InstancePresenceReported(instance.Id, [.. connections.Keys]));
 
     /// <summary>Tells the other instances that nobody is connected here any more; the relay does when it stops.</summary>
     public Task ReportStoppingAsync() => hub.PublishAsync(new InstancePresenceReported(instance.Id, []));
+
+    /// <summary>Takes the users of instances not heard of in <see cref="PresenceSettings.ForgetAfter"/> for gone.</summary>
+    public async Task ForgetSilentInstancesAsync()
+    {
+        var silentSince = clock.GetUtcNow() - settings.ForgetAfter;
+        List<string> silent;
+        lock (gate)
+        {
+            silent = [.. elsewhere.Where(e => e.Value.LastHeard < silentSince).Select(e => e.Key)];
+        }
+
+        foreach (var other in silent)
+        {
+            await ApplyAsync(new InstancePresenceReported(other, []));
+        }
+    }
 
     public void Dispose() => subscription.Dispose();
 
@@ -69,7 +107,7 @@ public sealed class PresenceTracker : IDisposable
     {
         lock (gate)
         {
-            return elsewhere.Values.Any(users => users.Contains(userId));
+            return elsewhere.Values.Any(other => other.Users.Contains(userId));
         }
     }
 
@@ -83,7 +121,7 @@ public sealed class PresenceTracker : IDisposable
         switch (presence)
         {
             case PresenceRequested:
-                await hub.PublishAsync(new InstancePresenceReported(instance.Id, [.. connections.Keys]));
+                await ReportAsync();
                 break;
             case InstancePresenceChanged changed:
                 await ApplyAsync(changed.Instance, [changed.UserId], users =>
@@ -102,7 +140,7 @@ public sealed class PresenceTracker : IDisposable
                 HashSet<string> before;
                 lock (gate)
                 {
-                    before = [.. elsewhere.GetValueOrDefault(reported.Instance, [])];
+                    before = elsewhere.TryGetValue(reported.Instance, out var known) ? [.. known.Users] : [];
                 }
 
                 await ApplyAsync(reported.Instance, before.Union(reported.UserIds), users =>
@@ -121,13 +159,14 @@ public sealed class PresenceTracker : IDisposable
         var wasOnline = candidates.ToDictionary(u => u, IsOnline, StringComparer.Ordinal);
         lock (gate)
         {
-            if (!elsewhere.TryGetValue(otherInstance, out var users))
+            if (!elsewhere.TryGetValue(otherInstance, out var other))
             {
-                elsewhere[otherInstance] = users = new HashSet<string>(StringComparer.Ordinal);
+                elsewhere[otherInstance] = other = new Elsewhere();
             }
 
-            change(users);
-            if (users.Count == 0)
+            other.LastHeard = clock.GetUtcNow();
+            change(other.Users);
+            if (other.Users.Count == 0)
             {
                 elsewhere.Remove(otherInstance);
             }
@@ -153,4 +192,18 @@ public sealed class PresenceTracker : IDisposable
             await hub.DeliverAsync(Topics.Community(communityId), new PresenceChanged(communityId, userId, online));
         }
     }
+
+    /// <summary>Who is connected to another instance, and when that instance last said anything.</summary>
+    private sealed class Elsewhere
+    {
+        public HashSet<string> Users { get; } = new(StringComparer.Ordinal);
+
+        public DateTimeOffset LastHeard { get; set; }
+    }
+}
+
+/// <summary>How often an instance reports who is connected to it, and after how long without a word it is forgotten.</summary>
+public sealed record PresenceSettings(TimeSpan ReportEvery, TimeSpan ForgetAfter)
+{
+    public static PresenceSettings Default { get; } = new(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(3));
 }

@@ -191,6 +191,28 @@ public sealed class RelayTests
         await Wait.UntilAsync(() => PresenceOf(onC, cast.Member.Id).LastOrDefault() == "offline", "c's subscribers to hear mia went offline");
     }
 
+    [Theory, OnPostgres]
+    public async Task Presence_InstanceThatCrashed_ItsUsersGoOfflineElsewhere_ALiveOnesStayOnline(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var cast = await Cast.CreateAsync(db);
+        var heartbeat = new PresenceSettings(ReportEvery: TimeSpan.FromMilliseconds(250), ForgetAfter: TimeSpan.FromSeconds(5));
+        void Fast(IServiceCollection services) => services.AddSingleton(heartbeat);
+        await using var a = await RelayInstance.StartAsync(db.ConnectionString, "a", Fast);
+        await using var b = await RelayInstance.StartAsync(db.ConnectionString, "b", Fast);
+        await using var c = await RelayInstance.StartAsync(db.ConnectionString, "c", Fast);
+        var (mia, adam) = (cast.Member.Id, cast.Admin.Id);
+        await a.Presence.ConnectedAsync(mia);
+        await b.Presence.ConnectedAsync(adam);
+        await Wait.UntilAsync(() => c.Presence.IsOnline(mia) && c.Presence.IsOnline(adam), "c to see both online");
+
+        a.Crash();
+        await Wait.UntilAsync(() => !c.Presence.IsOnline(mia), "c to forget the crashed instance's users");
+
+        // By now adam's tab opened longer ago than ForgetAfter: b is remembered only because it keeps reporting.
+        Assert.True(c.Presence.IsOnline(adam));
+    }
+
     private static async Task<string> MigratedDatabaseAsync(PostgresCluster cluster, DatabaseProvider provider)
     {
         var connectionString = await cluster.CreateDatabaseAsync();

@@ -34,10 +34,13 @@ public sealed class RelayInstance : IAsyncDisposable
     public string ApplicationName => $"chat relay {Name}";
 
     /// <summary>Starts the instance and returns once its relay listens.</summary>
-    public static async Task<RelayInstance> StartAsync(string connectionString, string name)
+    /// <param name="configureServices">Registrations after AddChatDomain's, e.g. a faster presence heartbeat.</param>
+    public static async Task<RelayInstance> StartAsync(
+        string connectionString, string name, Action<IServiceCollection>? configureServices = null)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddChatDomain(new DatabaseSettings(DatabaseProvider.Postgres, connectionString), name);
+        configureServices?.Invoke(builder.Services);
         var instance = new RelayInstance(builder.Build(), name);
         await instance.host.StartAsync();
         await Wait.UntilAsync(() => instance.Listener.IsListening, $"{name}'s relay to listen");
@@ -55,6 +58,13 @@ public sealed class RelayInstance : IAsyncDisposable
             stopped = true;
             await host.StopAsync();
         }
+    }
+
+    /// <summary>Ends it without a word to the others, as a killed process would.</summary>
+    public void Crash()
+    {
+        stopped = true;
+        host.Dispose();
     }
 
     public async ValueTask DisposeAsync()
