@@ -9,7 +9,7 @@ namespace Chat.App.Security;
 /// X-Forwarded-Proto, but only from a trusted proxy: loopback by default, or the addresses and networks in
 /// ForwardedHeaders:KnownProxies. So the login rate limit counts per real client, and a page served over HTTPS by
 /// the proxy gets a Secure cookie and passes the same-origin check of the live connection. The Host header is the
-/// proxy's to pass on (nginx: proxy_set_header Host $host).
+/// proxy's to pass on, port included (nginx: proxy_set_header Host $http_host; see docs/nginx/chat.conf).
 /// </summary>
 internal static class ProxyHeaders
 {
