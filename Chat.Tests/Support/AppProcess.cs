@@ -26,6 +26,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The child's process id, e.g. for reading its memory from /proc.</summary>
+    public int ProcessId => process.Id;
+
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
 
     /// <summary>What the process was started with, for starting it again on the same database.</summary>
