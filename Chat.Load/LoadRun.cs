@@ -24,6 +24,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
     private readonly long startedAt = Stopwatch.GetTimestamp();
     private readonly MessageLog chatLog = new(options.Rounds * options.MessagesPerRound);
     private readonly MessageLog baselineLog = new(options.Rounds * options.MessagesPerRound);
+    private int[] appProcessIds = [];
 
     public async Task<LoadReport> RunAsync(CancellationToken ct)
     {
@@ -71,6 +72,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
             Progress($"app instance {i + 1} on {apps[i].BaseUrl} (pid {apps[i].ProcessId})");
         }
 
+        appProcessIds = [.. apps.Select(a => a.ProcessId)];
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
         {
             Timeout = OpenTimeout,
@@ -88,7 +90,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
             : null;
 
         // Let the circuits' start-up work and garbage settle before reading the app's memory.
-        await Task.Delay(TimeSpan.FromSeconds(3), ct);
+        await Task.Delay(TimeSpan.FromSeconds(Math.Min(3, 1 + (options.Users / 100.0))), ct);
         foreach (var app in apps)
         {
             report.WorkingSetAfterMb.Add(Machine.ResidentMb(app.ProcessId));
@@ -210,6 +212,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
         var count = options.MessagesPerRound;
         var sends = new List<Task<double?>>(count);
         var cursor = 0;
+        var cpu = new CpuMeter(appProcessIds);
         var start = Stopwatch.GetTimestamp();
         for (var k = 0; k < count; k++)
         {
@@ -242,6 +245,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
             sends.Add(SendAsync(sender, chatLog.Next(sender.Receiver.Index), ct));
         }
 
+        var sendPhase = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var end = first + count;
         var sameExpected = (long)count * (receivers.Count(r => r.Instance == 1) - 1);
         var crossExpected = (long)count * receivers.Count(r => r.Instance != 1);
@@ -250,8 +254,12 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
 
         var deliveries = receivers.SelectMany(r => r.DeliveriesBetween(first, end).Select(d => (r.Instance, d))).ToList();
         var browser = browsers is null ? [] : await BrowserSightingsAsync(browsers, first, end, count, ct);
+        var (appCpu, toolCpu) = cpu.Percent();
         var result = Summarize(round, "chat", chatLog, first, end, sameExpected + crossExpected, deliveries) with
         {
+            SendPhaseSeconds = sendPhase,
+            AppCpuPercent = appCpu,
+            ToolCpuPercent = toolCpu,
             SendFailures = sendTimes.Count(t => t is null),
             Send = Latency.Of(sendTimes.OfType<double>()),
             SameInstance = options.Instances > 1 ? Latency.Of(Latencies(chatLog, deliveries.Where(d => d.Instance == 1))) : null,
@@ -272,6 +280,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
         var first = baselineLog.Count;
         var count = options.MessagesPerRound;
         var broadcasts = new List<Task>(count);
+        var cpu = new CpuMeter(appProcessIds);
         var start = Stopwatch.GetTimestamp();
         for (var k = 0; k < count; k++)
         {
@@ -279,12 +288,19 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
             broadcasts.Add(baseline.BroadcastAsync(baselineLog.Next(-1)));
         }
 
+        var sendPhase = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var end = first + count;
         var expected = (long)count * baseline.Receivers.Count;
         await DrainAsync(baselineLog, first, end, expected, ct);
         await Task.WhenAll(broadcasts);
         var deliveries = baseline.Receivers.SelectMany(r => r.DeliveriesBetween(first, end).Select(d => (r.Instance, d))).ToList();
-        var result = Summarize(round, "baseline", baselineLog, first, end, expected, deliveries);
+        var (appCpu, toolCpu) = cpu.Percent();
+        var result = Summarize(round, "baseline", baselineLog, first, end, expected, deliveries) with
+        {
+            SendPhaseSeconds = sendPhase,
+            AppCpuPercent = appCpu,
+            ToolCpuPercent = toolCpu,
+        };
         ProgressRound(result);
         return result;
     }
@@ -398,7 +414,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
 
     private void ProgressRound(RoundResult r) =>
         Progress($"round {r.Round} {r.Kind}: {r.Messages} messages, {r.Received}/{r.Expected} delivered, "
-            + $"p50 {r.Delivery?.P50:0.0} ms, p99 {r.Delivery?.P99:0.0} ms, {r.DeliveriesPerSecond:0}/s"
+            + $"p50 {r.Delivery?.P50:0.0} ms, p99 {r.Delivery?.P99:0.0} ms, {r.DeliveriesPerSecond:0}/s, "
+            + $"sent in {r.SendPhaseSeconds:0.0} s, CPU app {r.AppCpuPercent:0}% tool {r.ToolCpuPercent:0}%"
             + (r.Browser is { } b ? $"; browsers p50 {b.P50:0.0} ms, p99 {b.P99:0.0} ms ({r.BrowserReceived}/{r.BrowserExpected})" : ""));
 
     private void Progress(string line) =>

@@ -99,6 +99,14 @@ internal sealed record RoundResult
 
     public long BrowserReceived { get; init; }
 
+    /// <summary>How long issuing the round's messages took: longer than --seconds when senders were still busy.</summary>
+    public double SendPhaseSeconds { get; init; }
+
+    /// <summary>CPU time of the app process(es), and of this tool, over the round's wall time, in % of one core.</summary>
+    public double AppCpuPercent { get; init; }
+
+    public double ToolCpuPercent { get; init; }
+
     /// <summary>Circuits that had ended by the end of the round.</summary>
     public int DeadCircuits { get; init; }
 }

@@ -16,6 +16,13 @@ internal sealed record Machine(int Cores, string Cpu, double MemoryGb, string Os
     /// <summary>A process's resident memory (VmRSS, what Linux calls its working set) in MB.</summary>
     public static double ResidentMb(int processId) => ProcKb($"/proc/{processId}/status", "VmRSS") / 1024.0;
 
+    /// <summary>CPU time a process has used so far (user and system).</summary>
+    public static TimeSpan CpuTime(int processId)
+    {
+        using var process = System.Diagnostics.Process.GetProcessById(processId);
+        return process.TotalProcessorTime;
+    }
+
     public override string ToString() =>
         $"{Cores} cores ({Cpu}), {MemoryGb:0.#} GB RAM, {Os}, {Runtime}";
 

@@ -26,6 +26,9 @@ internal static class SummaryTable
         Compare(text, "last member p99, ms", chat, baseline, r => r.LastMember?.P99);
         Compare(text, "deliveries/s, first send to last delivery", chat, baseline, r => r.DeliveriesPerSecond);
         Row(text, "deliveries lost (not there after the drain)", Lost(chat), Lost(baseline), "");
+        Compare(text, "send phase, s (longer than --seconds: every sender was busy)", chat, baseline, r => r.SendPhaseSeconds);
+        Compare(text, "CPU of the app process(es), % of one core", chat, baseline, r => r.AppCpuPercent);
+        Compare(text, "CPU of this tool, % of one core", chat, baseline, r => r.ToolCpuPercent);
         var rounds = Math.Max(chat.Count, baseline.Count);
         for (var i = 0; i < rounds; i++)
         {
