@@ -43,12 +43,13 @@ internal sealed record LoadOptions
     public int Senders => Instances == 1 ? ProtocolClients : (ProtocolClients + 1) / 2;
 
     /// <summary>
-    /// Setup (app start, seeding, PBKDF2 logins at about 10 a second on two cores, circuits at about 20 a second,
-    /// browsers) plus every round of both kinds with its drain, doubled for a loaded machine.
+    /// Setup (app start, seeding, a PBKDF2 login per user: about 5 a second on two idle cores, 2 on busy ones;
+    /// circuits; browsers), then each chat round twice over (a slow app stretches its send phase) and each baseline
+    /// round once, both with their drain.
     /// </summary>
     public TimeSpan DefaultTimeout =>
-        TimeSpan.FromSeconds(60 + (Users * 0.15) + (Browsers * 5))
-        + (2 * Rounds * (TimeSpan.FromSeconds(Seconds) + Drain + TimeSpan.FromSeconds(2)));
+        TimeSpan.FromSeconds(120 + (Users * 0.5) + (Browsers * 10))
+        + (3 * Rounds * (TimeSpan.FromSeconds(Seconds) + Drain));
 
     public TimeSpan EffectiveTimeout => Timeout ?? DefaultTimeout;
 

@@ -116,6 +116,29 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
         {
             await pinging.CancelAsync();
             await pinger;
+            foreach (var ending in circuits.Where(c => c.Failure is not null).GroupBy(c => c.Failure!))
+            {
+                report.CircuitEndings[ending.Key] = ending.Count();
+            }
+
+            ReportAppOutput(apps);
+        }
+    }
+
+    /// <summary>The app logs at Warning: the end of what it wrote says what went wrong inside it.</summary>
+    private void ReportAppOutput(List<AppProcess> apps)
+    {
+        for (var i = 0; i < apps.Count; i++)
+        {
+            var lines = apps[i].Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            if (lines.Length > 0)
+            {
+                Progress($"app instance {i + 1} wrote {lines.Length} lines; the last ones:");
+                foreach (var line in lines.TakeLast(15))
+                {
+                    progress.WriteLine($"    {line}");
+                }
+            }
         }
     }
 

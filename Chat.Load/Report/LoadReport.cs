@@ -51,6 +51,9 @@ internal sealed class LoadReport(LoadOptions options, Machine machine)
             : null;
 
     public List<RoundResult> Rounds { get; } = [];
+
+    /// <summary>Why circuits ended during the run: each distinct reason with how many circuits it ended.</summary>
+    public Dictionary<string, int> CircuitEndings { get; } = [];
 }
 
 /// <summary>One round of one kind ("chat" or "baseline").</summary>

@@ -60,6 +60,11 @@ internal static class SummaryTable
         Row(text, "circuits: protocol clients + Chromium pages",
             $"{report.ProtocolCircuits} + {report.BrowserPages}; {report.FailedCircuits} failed to open"
             + $"{(chat.Count > 0 ? $", {chat[^1].DeadCircuits} ended during the run" : "")}", $"{report.Users} WebSockets", "");
+        foreach (var (reason, count) in report.CircuitEndings.OrderByDescending(e => e.Value).Take(3))
+        {
+            Row(text, "why circuits ended", $"{count} × {reason.ReplaceLineEndings(" ").Replace("|", "/", StringComparison.Ordinal)}", "", "");
+        }
+
         Row(text, "circuits opened per second (protocol clients)", $"{report.CircuitsPerSecond:0.0} ({report.CircuitSeconds:0.0} s)", "", "");
         Row(text, "logins through the form", $"{report.Users} in {report.LoginSeconds:0.0} s", "", "");
         Row(text, "app working set (VmRSS): before circuits, with all circuits idle",
