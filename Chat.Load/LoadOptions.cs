@@ -127,6 +127,11 @@ internal sealed record LoadOptions
             return "--users needs at least 2; --rate, --seconds and --rounds must be positive; --browsers and --drain not negative.";
         }
 
+        if ((long)Rounds * MessagesPerRound >= 1_000_000)
+        {
+            return "--rounds × --rate × --seconds must stay under a million messages (the token has six digits).";
+        }
+
         if (Instances is not (1 or 2))
         {
             return "--instances is 1 or 2.";

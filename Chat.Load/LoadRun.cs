@@ -229,7 +229,9 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
     private async Task<RoundResult> ChatRoundAsync(
         int round, IReadOnlyList<CircuitClient> circuits, BrowserPages? browsers, CancellationToken ct)
     {
-        var senders = circuits.Where(c => Instance(c) == 1 && c.Failure is null).ToList();
+        // In turn, in a new random order each round: every sender sends once per turn, under the app's per-user limit.
+        var senders = circuits.Where(c => Instance(c) == 1 && c.Failure is null).ToArray();
+        Random.Shared.Shuffle(senders);
         var receivers = circuits.Select(c => c.Receiver).ToList();
         var first = chatLog.Count;
         var count = options.MessagesPerRound;
@@ -244,19 +246,19 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
             while (sender is null)
             {
                 // The composer ignores a send while its previous one is in flight, as a user's Enter would be.
-                for (var j = 0; j < senders.Count && sender is null; j++)
+                for (var j = 0; j < senders.Length && sender is null; j++)
                 {
-                    var candidate = senders[(cursor + j) % senders.Count];
+                    var candidate = senders[(cursor + j) % senders.Length];
                     if (!candidate.IsSending && candidate.Failure is null)
                     {
                         sender = candidate;
-                        cursor = (cursor + j + 1) % senders.Count;
+                        cursor = (cursor + j + 1) % senders.Length;
                     }
                 }
 
                 if (sender is null)
                 {
-                    if (senders.TrueForAll(s => s.Failure is not null))
+                    if (Array.TrueForAll(senders, s => s.Failure is not null))
                     {
                         throw new InvalidOperationException($"Every sending circuit has ended: {senders[0].Failure}");
                     }
