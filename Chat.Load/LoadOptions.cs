@@ -31,6 +31,9 @@ internal sealed record LoadOptions
     /// <summary>The hard bound for the whole run; null means <see cref="DefaultTimeout"/>.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>Opening circuits stops when the app's resident memory passes this (MB): half the machine's by default.</summary>
+    public int MaxAppMemoryMb { get; init; } = (int)(Report.Machine.Current().MemoryGb * 1024 / 2);
+
     /// <summary>Where to write the machine-readable report, if anywhere.</summary>
     public string? JsonPath { get; init; }
 
@@ -67,6 +70,7 @@ internal sealed record LoadOptions
           --instances 1|2    app processes on one database (2 needs postgres; senders on instance 1) (default 1)
           --drain S          seconds a round waits for late deliveries (default 5)
           --timeout S        hard bound of the whole run (default: computed from the above, printed at start)
+          --max-app-memory MB  stop opening circuits when the app's working set passes this (default: half the RAM)
           --json FILE        also write the results as JSON
           --help             this text
 
@@ -105,6 +109,7 @@ internal sealed record LoadOptions
                     "--instances" => options with { Instances = Int(Value()) },
                     "--drain" => options with { Drain = TimeSpan.FromSeconds(Int(Value())) },
                     "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Int(Value())) },
+                    "--max-app-memory" => options with { MaxAppMemoryMb = Int(Value()) },
                     "--json" => options with { JsonPath = Value() },
                     _ => throw new FormatException($"Unknown option {name}."),
                 };

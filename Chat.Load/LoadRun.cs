@@ -195,7 +195,15 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
             var count = Interlocked.Increment(ref done);
             if (count % Math.Max(50, options.ProtocolClients / 10) == 0)
             {
-                Progress($"  {count}/{options.ProtocolClients} circuits ({count / Stopwatch.GetElapsedTime(started).TotalSeconds:0.0}/s)");
+                var memory = apps.Sum(a => Machine.ResidentMb(a.ProcessId));
+                Progress($"  {count}/{options.ProtocolClients} circuits ({count / Stopwatch.GetElapsedTime(started).TotalSeconds:0.0}/s), "
+                    + $"app working set {memory:0} MB");
+                if (memory > options.MaxAppMemoryMb)
+                {
+                    // The machine is shared: better a run that stops with this figure than one the OOM killer ends.
+                    throw new InvalidOperationException(
+                        $"The app's working set reached {memory:0} MB with {count} circuits, over --max-app-memory {options.MaxAppMemoryMb} MB.");
+                }
             }
         });
 
