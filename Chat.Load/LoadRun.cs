@@ -85,27 +85,27 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
         }
 
         await using var circuits = await OpenCircuitsAsync(http, apps, seeded, cookies, report, ct);
-        await using var browsers = options.Browsers > 0
-            ? await OpenBrowsersAsync(apps[0], seeded, cookies, report, ct)
-            : null;
-
-        // Let the circuits' start-up work and garbage settle before reading the app's memory.
-        await Task.Delay(TimeSpan.FromSeconds(Math.Min(3, 1 + (options.Users / 100.0))), ct);
-        foreach (var app in apps)
-        {
-            report.WorkingSetAfterMb.Add(Machine.ResidentMb(app.ProcessId));
-        }
-
-        Progress($"app working set {Mb(report.WorkingSetBeforeMb)} before circuits, {Mb(report.WorkingSetAfterMb)} with "
-            + $"{report.ProtocolCircuits + report.BrowserPages} idle circuits ({report.WorkingSetPerCircuitKb:0} KB each)");
-
-        await using var baseline = await BroadcastBaseline.StartAsync(options.Users, baselineLog, ct);
-        Progress($"baseline: {options.Users} raw WebSocket clients on a SignalR hub in this process");
-
         using var pinging = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var pinger = PingAsync(circuits, pinging.Token);
         try
         {
+            await using var browsers = options.Browsers > 0
+                ? await OpenBrowsersAsync(apps[0], seeded, cookies, report, ct)
+                : null;
+
+            // Let the circuits' start-up work and garbage settle before reading the app's memory.
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(3, 1 + (options.Users / 100.0))), ct);
+            foreach (var app in apps)
+            {
+                report.WorkingSetAfterMb.Add(Machine.ResidentMb(app.ProcessId));
+            }
+
+            Progress($"app working set {Mb(report.WorkingSetBeforeMb)} before circuits, {Mb(report.WorkingSetAfterMb)} with "
+                + $"{report.ProtocolCircuits + report.BrowserPages} idle circuits ({report.WorkingSetPerCircuitKb:0} KB each)");
+
+            await using var baseline = await BroadcastBaseline.StartAsync(options.Users, baselineLog, ct);
+            Progress($"baseline: {options.Users} raw WebSocket clients on a SignalR hub in this process");
+
             for (var round = 1; round <= options.Rounds; round++)
             {
                 report.Rounds.Add(await ChatRoundAsync(round, circuits, browsers, ct));
@@ -125,18 +125,29 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
         }
     }
 
-    /// <summary>The app logs at Warning: the end of what it wrote says what went wrong inside it.</summary>
+    /// <summary>
+    /// The app logs at Warning: what it logged, each kind of entry once (level, category and first message line)
+    /// with how often, says what went wrong inside it.
+    /// </summary>
     private void ReportAppOutput(List<AppProcess> apps)
     {
         for (var i = 0; i < apps.Count; i++)
         {
-            var lines = apps[i].Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            if (lines.Length > 0)
+            var lines = apps[i].Output.Split('\n');
+            var entries = lines
+                .Select((line, at) => (line, at))
+                .Where(l => l.line.StartsWith("warn:", StringComparison.Ordinal) || l.line.StartsWith("fail:", StringComparison.Ordinal)
+                    || l.line.StartsWith("crit:", StringComparison.Ordinal))
+                .Select(l => $"{l.line.Trim()} {(l.at + 1 < lines.Length ? lines[l.at + 1].Trim() : "")}")
+                .GroupBy(entry => entry)
+                .OrderByDescending(g => g.Count())
+                .ToList();
+            if (entries.Count > 0)
             {
-                Progress($"app instance {i + 1} wrote {lines.Length} lines; the last ones:");
-                foreach (var line in lines.TakeLast(15))
+                Progress($"app instance {i + 1} logged {entries.Sum(e => e.Count())} warnings or errors:");
+                foreach (var entry in entries.Take(8))
                 {
-                    progress.WriteLine($"    {line}");
+                    progress.WriteLine($"    {entry.Count()} × {entry.Key}");
                 }
             }
         }
@@ -173,48 +184,60 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
         var failures = new List<string>();
         var done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = CircuitsAtOnce, CancellationToken = ct };
-        await Parallel.ForEachAsync(Enumerable.Range(0, options.ProtocolClients), parallel, async (user, token) =>
-        {
-            var instance = InstanceOf(user);
-            var page = new Uri(apps[instance - 1].BaseUrl, seeded.ChannelPath);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-            timeout.CancelAfter(OpenTimeout);
-            try
-            {
-                opened[user] = await CircuitClient.OpenAsync(http, page, cookies[user], new Receiver(chatLog, user, instance), timeout.Token);
-            }
-            catch (Exception e) when (!token.IsCancellationRequested
-                && e is InvalidOperationException or HttpRequestException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
-            {
-                lock (failures)
-                {
-                    failures.Add($"user {user}: {e.Message}");
-                }
-            }
-
-            var count = Interlocked.Increment(ref done);
-            if (count % Math.Max(50, options.ProtocolClients / 10) == 0)
-            {
-                var memory = apps.Sum(a => Machine.ResidentMb(a.ProcessId));
-                Progress($"  {count}/{options.ProtocolClients} circuits ({count / Stopwatch.GetElapsedTime(started).TotalSeconds:0.0}/s), "
-                    + $"app working set {memory:0} MB");
-                if (memory > options.MaxAppMemoryMb)
-                {
-                    // The machine is shared: better a run that stops with this figure than one the OOM killer ends.
-                    throw new InvalidOperationException(
-                        $"The app's working set reached {memory:0} MB with {count} circuits, over --max-app-memory {options.MaxAppMemoryMb} MB.");
-                }
-            }
-        });
-
         var circuits = new DisposableList<CircuitClient>();
-        circuits.AddRange(opened.OfType<CircuitClient>());
-        report.CircuitSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        report.ProtocolCircuits = circuits.Count;
-        report.FailedCircuits = failures.Count;
-        report.FirstCircuitFailure = failures.FirstOrDefault();
-        Progress($"opened {circuits.Count} circuits in {report.CircuitSeconds:0.0} s ({report.CircuitsPerSecond:0.0}/s)"
-            + (failures.Count > 0 ? $"; {failures.Count} failed, first: {failures[0]}" : ""));
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, options.ProtocolClients), parallel, async (user, token) =>
+            {
+                var instance = InstanceOf(user);
+                var page = new Uri(apps[instance - 1].BaseUrl, seeded.ChannelPath);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+                timeout.CancelAfter(OpenTimeout);
+                try
+                {
+                    opened[user] = await CircuitClient.OpenAsync(http, page, cookies[user], new Receiver(chatLog, user, instance), timeout.Token);
+                }
+                catch (Exception e) when (!token.IsCancellationRequested
+                    && e is InvalidOperationException or HttpRequestException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
+                {
+                    lock (failures)
+                    {
+                        failures.Add($"user {user}: {e.Message}");
+                    }
+                }
+
+                var count = Interlocked.Increment(ref done);
+                if (count % Math.Max(50, options.ProtocolClients / 10) == 0)
+                {
+                    var memory = apps.Sum(a => Machine.ResidentMb(a.ProcessId));
+                    Progress($"  {count}/{options.ProtocolClients} circuits ({count / Stopwatch.GetElapsedTime(started).TotalSeconds:0.0}/s), "
+                        + $"app working set {memory:0} MB");
+                    if (memory > options.MaxAppMemoryMb)
+                    {
+                        // The machine is shared: better a run that stops with this figure than one the OOM killer ends.
+                        throw new InvalidOperationException(
+                            $"The app's working set reached {memory:0} MB with {count} circuits, over --max-app-memory {options.MaxAppMemoryMb} MB.");
+                    }
+                }
+            });
+        }
+        finally
+        {
+            // Also when stopped half way: the table shows how far it got, and with how much memory.
+            circuits.AddRange(opened.OfType<CircuitClient>());
+            report.CircuitSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            report.ProtocolCircuits = circuits.Count;
+            report.FailedCircuits = failures.Count;
+            report.FirstCircuitFailure = failures.FirstOrDefault();
+            Progress($"opened {circuits.Count} circuits in {report.CircuitSeconds:0.0} s ({report.CircuitsPerSecond:0.0}/s)"
+                + (failures.Count > 0 ? $"; {failures.Count} failed, first: {failures[0]}" : ""));
+            if (circuits.Count < options.ProtocolClients - failures.Count)
+            {
+                report.WorkingSetAfterMb.AddRange(apps.Select(a => Machine.ResidentMb(a.ProcessId)));
+                await circuits.DisposeAsync();
+            }
+        }
+
         if (circuits.Count(c => Instance(c) == 1) < 2)
         {
             await circuits.DisposeAsync();

@@ -67,7 +67,7 @@ internal static class SummaryTable
 
         Row(text, "circuits opened per second (protocol clients)", $"{report.CircuitsPerSecond:0.0} ({report.CircuitSeconds:0.0} s)", "", "");
         Row(text, "logins through the form", $"{report.Users} in {report.LoginSeconds:0.0} s", "", "");
-        Row(text, "app working set (VmRSS): before circuits, with all circuits idle",
+        Row(text, "app working set (VmRSS): before circuits, with the circuits open",
             $"{Mb(report.WorkingSetBeforeMb)}, {Mb(report.WorkingSetAfterMb)}", "", "");
         Row(text, "app working set per circuit", $"{report.WorkingSetPerCircuitKb:0} KB", "", "");
         return text.ToString();
