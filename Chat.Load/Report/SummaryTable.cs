@@ -26,9 +26,9 @@ internal static class SummaryTable
         Compare(text, "last member p99, ms", chat, baseline, r => r.LastMember?.P99);
         Compare(text, "deliveries/s, first send to last delivery", chat, baseline, r => r.DeliveriesPerSecond);
         Row(text, "deliveries lost (not there after the drain)", Lost(chat), Lost(baseline), "");
-        Compare(text, "send phase, s (longer than --seconds: every sender was busy)", chat, baseline, r => r.SendPhaseSeconds);
-        Compare(text, "CPU of the app process(es), % of one core", chat, baseline, r => r.AppCpuPercent);
-        Compare(text, "CPU of this tool, % of one core", chat, baseline, r => r.ToolCpuPercent);
+        Compare(text, "send phase, s (longer than --seconds: every sender was busy)", chat, baseline, r => r.SendPhaseSeconds, ratio: false);
+        Compare(text, "CPU of the app process(es), % of one core", chat, baseline, r => r.AppCpuPercent, ratio: false);
+        Compare(text, "CPU of this tool, % of one core", chat, baseline, r => r.ToolCpuPercent, ratio: false);
         var rounds = Math.Max(chat.Count, baseline.Count);
         for (var i = 0; i < rounds; i++)
         {
@@ -73,11 +73,12 @@ internal static class SummaryTable
         return text.ToString();
     }
 
-    private static void Compare(StringBuilder text, string name, List<RoundResult> chat, List<RoundResult> baseline, Func<RoundResult, double?> value)
+    private static void Compare(
+        StringBuilder text, string name, List<RoundResult> chat, List<RoundResult> baseline, Func<RoundResult, double?> value, bool ratio = true)
     {
         var a = Spread.Of(chat.Select(value).OfType<double>());
         var b = Spread.Of(baseline.Select(value).OfType<double>());
-        Row(text, name, Show(a), Show(b), Ratio(a, b));
+        Row(text, name, Show(a), Show(b), ratio ? Ratio(a, b) : "");
     }
 
     /// <summary>The median over rounds of each round's p50 and p99, with every round's count and the worst case.</summary>
