@@ -68,7 +68,9 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
         await using var apps = new DisposableList<AppProcess>();
         for (var i = 0; i < options.Instances; i++)
         {
-            apps.Add(await AppProcess.StartAsync(environment, ct: ct));
+            // Instance:Name tells instances apart in the relay between them (where the app has one).
+            environment["Instance__Name"] = $"load-{i + 1}";
+            apps.Add(await AppProcess.StartAsync(new Dictionary<string, string>(environment), ct: ct));
             Progress($"app instance {i + 1} on {apps[i].BaseUrl} (pid {apps[i].ProcessId})");
         }
 
