@@ -26,6 +26,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The child's process id, e.g. for reading its memory from /proc.</summary>
+    public int ProcessId => process.Id;
+
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
 
     /// <summary>What the process was started with, for starting it again on the same database.</summary>
@@ -173,34 +176,19 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// The app's own build output (Chat.App/bin/&lt;Configuration&gt;/&lt;tfm&gt;, the same configuration as these
-    /// tests), and the project folder as content root: its wwwroot and the static web assets manifest are there.
+    /// The app's own build output (the same configuration as the caller), and the project folder as content root:
+    /// its wwwroot and the static web assets manifest are there.
     /// </summary>
     private static (string AppDll, string ProjectFolder) Locate()
     {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var tfm = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Chat.sln")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is null)
-        {
-            throw new InvalidOperationException($"Chat.sln not found above {AppContext.BaseDirectory}.");
-        }
-
-        var projectFolder = Path.Combine(root.FullName, "Chat.App");
-        var appDll = Path.Combine(projectFolder, "bin", configuration, tfm, "Chat.App.dll");
+        var appDll = BuildOutput.Assembly("Chat.App");
         if (!File.Exists(appDll))
         {
             // The test project references the app, so a copy sits next to the tests as well.
             appDll = Path.Combine(AppContext.BaseDirectory, "Chat.App.dll");
         }
 
-        return (appDll, projectFolder);
+        return (appDll, BuildOutput.ProjectFolder("Chat.App"));
     }
 
     private static int FreePort()

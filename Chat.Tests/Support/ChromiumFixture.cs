@@ -9,25 +9,9 @@ namespace Chat.Tests.Support;
 /// </summary>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
-    // We drive the distribution's Chromium instead of Playwright's download: nothing may be downloaded here,
-    // so `playwright install` must never be needed.
-    public static string ExecutablePath { get; } =
-        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    public static string ExecutablePath => ChromiumLaunch.ExecutablePath;
 
-    public static bool IsAvailable => File.Exists(ExecutablePath);
-
-    // --no-sandbox because CI runs as root, where Chromium's sandbox refuses to start; the rest stop background
-    // traffic to Google, since only 127.0.0.1 may be reached and a stalled update check slows the launch.
-    private static readonly string[] LaunchArgs =
-    [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-    ];
+    public static bool IsAvailable => ChromiumLaunch.IsAvailable;
 
     // Blazor Server round-trips every click through the circuit; on a busy two-core machine Playwright's
     // 30 s default hides hangs for too long and its 5 s assertion default is too tight.
@@ -52,12 +36,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
         Assertions.SetDefaultExpectTimeout(DefaultTimeoutMs);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ExecutablePath,
-            Headless = true,
-            Args = LaunchArgs,
-        });
+        browser = await playwright.Chromium.LaunchAsync(ChromiumLaunch.Options());
     }
 
     public async Task<IBrowserContext> NewContextAsync(string baseUrl)
