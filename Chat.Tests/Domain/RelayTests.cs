@@ -89,7 +89,8 @@ public sealed class RelayTests
         await ExecuteAsync(admin, allowConnections + "false");
         try
         {
-            await ExecuteAsync(admin, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{b.ApplicationName}'");
+            await ExecuteAsync(admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                + $"WHERE application_name = '{b.ApplicationName}' AND datname = '{unpooled.Database}'");
             await Wait.UntilAsync(() => !b.Listener.IsListening, "b's relay to notice");
             foreach (var channelId in new[] { 2, 3, 4 })
             {
