@@ -36,8 +36,7 @@ public sealed class MemberListTests : ChatComponentTests
             () => Assert.Equal(latecomer.DisplayName, list.Find("li.member.online .member-name").TextContent),
             TimeSpan.FromSeconds(10));
         Assert.Equal(rendered, list.FindAll("li.member").Count);
-        list.Find("button.show-more").Click();
-        Assert.InRange(list.FindAll("li.member").Count, rendered + 1, 2 * rendered + 2);
+        Assert.Contains($"({Crowd + 1 - rendered} not shown)", list.Find("button.show-more").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
