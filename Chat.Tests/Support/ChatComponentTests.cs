@@ -22,6 +22,10 @@ namespace Chat.Tests.Support;
 /// </summary>
 public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
 {
+    // bunit's 1 s default is too short on a busy 2-core CI machine (a timer, a database write and a render in a row);
+    // a passing wait still returns as soon as its assertion holds.
+    static ChatComponentTests() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     private BunitAuthorizationContext? authorization;
 
     protected TestDatabase Database { get; private set; } = default!;
