@@ -202,9 +202,10 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
                 catch (Exception e) when (!token.IsCancellationRequested
                     && e is InvalidOperationException or HttpRequestException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
                 {
+                    var reason = e is OperationCanceledException ? $"not open within {OpenTimeout.TotalSeconds:0} s" : e.Message;
                     lock (failures)
                     {
-                        failures.Add($"user {user}: {e.Message}");
+                        failures.Add($"user {user}: {reason}");
                     }
                 }
 

@@ -47,7 +47,7 @@ await using (watchdog)
     if (report.Outcome == "stopped early")
     {
         report.Outcome = signalled
-            ? "stopped by a signal (Ctrl+C)"
+            ? "stopped by a signal (Ctrl+C or SIGTERM)"
             : $"stopped at the time bound ({options.EffectiveTimeout.TotalSeconds:0} s)";
     }
 
