@@ -267,7 +267,9 @@ public sealed class MessagePaneTests : ChatComponentTests
         pane.WaitForAssertion(() => Assert.Equal(10, pane.FindAll("li.message").Count));
         Assert.Empty(markers.Of<ReadStateChanged>());
         clock.Advance(TimeSpan.FromSeconds(10));
-        pane.WaitForAssertion(() => Assert.Equal(sent[^1].Id, Assert.Single(markers.Of<ReadStateChanged>()).LastReadMessageId));
+        // The marker is written after the render, from the timer: poll the events rather than wait for a render.
+        await Wait.UntilAsync(() => markers.Of<ReadStateChanged>().Count > 0, "the read marker to be written");
+        Assert.Equal(sent[^1].Id, Assert.Single(markers.Of<ReadStateChanged>()).LastReadMessageId);
         Assert.False(Assert.Single(await Messages.GetUnreadAsync(ana.Id, general.CommunityId)).HasUnread);
     }
 
@@ -281,7 +283,8 @@ public sealed class MessagePaneTests : ChatComponentTests
 
         var mention = await Messages.SendAsync(ben.Id, general.Id, "@ana, look at this", Guid.NewGuid());
 
-        pane.WaitForAssertion(() => Assert.Equal(mention.Id, Assert.Single(markers.Of<ReadStateChanged>()).LastReadMessageId));
+        await Wait.UntilAsync(() => markers.Of<ReadStateChanged>().Count > 0, "the read marker to be written");
+        Assert.Equal(mention.Id, Assert.Single(markers.Of<ReadStateChanged>()).LastReadMessageId);
         Assert.Equal(0, Assert.Single(await Messages.GetUnreadAsync(ana.Id, general.CommunityId)).MentionCount);
     }
 
