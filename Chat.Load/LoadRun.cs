@@ -437,19 +437,21 @@ internal sealed class LoadRun(LoadOptions options, TextWriter progress)
         using var timer = new PeriodicTimer(PingEvery);
         try
         {
+            // Many at once: a circuit whose server is slow to read must not hold back the pings of the others.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct };
             while (await timer.WaitForNextTickAsync(ct))
             {
-                foreach (var circuit in circuits)
+                await Parallel.ForEachAsync(circuits, parallel, async (circuit, token) =>
                 {
                     try
                     {
-                        await circuit.PingAsync(ct);
+                        await circuit.PingAsync(token);
                     }
                     catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or InvalidOperationException)
                     {
                         // The circuit's receive loop reports why it ended.
                     }
-                }
+                });
             }
         }
         catch (OperationCanceledException)
