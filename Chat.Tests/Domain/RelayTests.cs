@@ -168,6 +168,8 @@ public sealed class RelayTests
 
         await b.Presence.DisconnectedAsync(mia);
         await Wait.UntilAsync(() => !a.Presence.IsOnline(mia), "a to see mia offline");
+        // a's subscribers are told just after a's own view changes.
+        await Wait.UntilAsync(() => PresenceOf(onA, mia).LastOrDefault() == "offline", "a's subscribers to hear mia went offline");
 
         Assert.False(b.Presence.IsOnline(mia));
         Assert.Equal(["online", "offline"], PresenceOf(onA, mia));

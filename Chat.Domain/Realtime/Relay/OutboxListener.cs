@@ -54,9 +54,10 @@ public sealed partial class OutboxListener(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // The users connected here are gone for the other instances too; the writer, which stops after this
-        // service, still sends it.
-        await presence.ReportStoppingAsync();
+        // service, still sends it. Only once nothing is delivered here any more: a request for reports handled
+        // meanwhile would send this instance's users after the goodbye, and bring them back online for good.
         await base.StopAsync(cancellationToken);
+        await presence.ReportStoppingAsync();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
