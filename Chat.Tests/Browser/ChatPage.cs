@@ -32,7 +32,10 @@ public static partial class ChatPage
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(user);
 
-        await page.GetByLabel("Username").FillAsync(user.UserName);
+        // Reached by a link from the login page, the form arrives by enhanced navigation: wait for it, or the login
+        // page's "Username or email" (which a loose "Username" also matches) gets the name and the new page drops it.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create an account" })).ToBeVisibleAsync();
+        await page.GetByLabel("Username", new() { Exact = true }).FillAsync(user.UserName);
         await page.GetByLabel("Display name").FillAsync(user.DisplayName);
         await page.GetByLabel("Email").FillAsync(user.Email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(user.Password);
