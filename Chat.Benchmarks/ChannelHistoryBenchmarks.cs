@@ -12,40 +12,25 @@ namespace Chat.Benchmarks;
 /// difference is the channel's history. With the (ChannelId, Id) index the cost should not depend on it.
 /// </summary>
 [MemoryDiagnoser]
-public class ChannelHistoryBenchmarks
+public class ChannelHistoryBenchmarks : DatabaseBenchmark
 {
     private const int Chunk = 5_000;
 
-    private BenchDatabase database = null!;
     private MessageService messages = null!;
     private string readerId = "";
     private int communityId;
     private int smallChannelId;
     private int largeChannelId;
 
-    public static IEnumerable<DatabaseProvider> ProviderValues => Providers.Available();
-
-    [ParamsSource(nameof(ProviderValues))]
-    public DatabaseProvider Provider { get; set; }
-
-    // Synchronous on purpose: BenchmarkDotNet's in-process toolchain (used by --quick) does not wait for a Task
-    // returned by [GlobalSetup]/[GlobalCleanup]; it only looked fine on SQLite, whose calls complete synchronously.
-    [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
-
-    [GlobalCleanup]
-    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
-
-    private async Task SetupAsync()
+    protected override async Task SeedAsync()
     {
-        database = await BenchDatabase.CreateAsync(Provider);
-        messages = database.Get<MessageService>();
-        var users = await database.CreateUsersAsync("reader", 3);
+        messages = Database.Get<MessageService>();
+        var users = await Database.CreateUsersAsync("reader", 3);
         readerId = users[0].Id;
-        var community = await database.Get<CommunityService>().CreateAsync(readerId, "History", null, isPublic: true);
+        var community = await Database.Get<CommunityService>().CreateAsync(readerId, "History", null, isPublic: true);
         communityId = community.Id;
         smallChannelId = community.FirstChannelId!.Value;
-        await using (var db = await database.CreateContextAsync())
+        await using (var db = await Database.CreateContextAsync())
         {
             var large = new Channel { CommunityId = communityId, Name = "large", Position = 1, CreatedAt = DateTime.UtcNow };
             db.Channels.Add(large);
@@ -54,10 +39,9 @@ public class ChannelHistoryBenchmarks
         }
 
         await SeedAsync(users.Select(u => u.Id).ToList());
-        await database.AnalyzeAsync();
+        await Database.AnalyzeAsync();
     }
 
-    private Task CleanupAsync() => database.DisposeAsync().AsTask();
 
     [Benchmark(Baseline = true, Description = "newest 50, small channel")]
     public Task<IReadOnlyList<MessageView>> Newest50_SmallChannel() =>
@@ -88,7 +72,7 @@ public class ChannelHistoryBenchmarks
                 });
             }
 
-            await using var db = await database.CreateContextAsync();
+            await using var db = await Database.CreateContextAsync();
             db.Messages.AddRange(batch);
             await db.SaveChangesAsync();
         }

@@ -12,7 +12,7 @@ namespace Chat.Benchmarks;
 /// view, publish to the community's subscribers) against the bare cost of storing one Message row with EF Core.
 /// </summary>
 [MemoryDiagnoser]
-public class SendBenchmarks
+public class SendBenchmarks : DatabaseBenchmark
 {
     /// <summary>Open tabs of the community's members that receive the MessagePosted event.</summary>
     public const int Subscribers = 5;
@@ -20,41 +20,26 @@ public class SendBenchmarks
     private const string Content = "Hello everyone, this is an ordinary chat message of ordinary length.";
 
     private readonly List<IDisposable> subscriptions = [];
-    private BenchDatabase database = null!;
     private IDbContextFactory<ChatDbContext> dbFactory = null!;
     private MessageService messages = null!;
     private string authorId = "";
     private int channelId;
     private long delivered;
 
-    public static IEnumerable<DatabaseProvider> ProviderValues => Providers.Available();
-
-    [ParamsSource(nameof(ProviderValues))]
-    public DatabaseProvider Provider { get; set; }
-
-    // Synchronous on purpose: BenchmarkDotNet's in-process toolchain (used by --quick) does not wait for a Task
-    // returned by [GlobalSetup]/[GlobalCleanup]; it only looked fine on SQLite, whose calls complete synchronously.
-    [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
-
-    [GlobalCleanup]
-    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
-
-    private async Task SetupAsync()
+    protected override async Task SeedAsync()
     {
-        database = await BenchDatabase.CreateAsync(Provider);
-        dbFactory = database.Get<IDbContextFactory<ChatDbContext>>();
-        messages = database.Get<MessageService>();
-        var users = await database.CreateUsersAsync("sender", Subscribers);
+        dbFactory = Database.Get<IDbContextFactory<ChatDbContext>>();
+        messages = Database.Get<MessageService>();
+        var users = await Database.CreateUsersAsync("sender", Subscribers);
         authorId = users[0].Id;
-        var community = await database.Get<CommunityService>().CreateAsync(authorId, "Benchmark", null, isPublic: true);
+        var community = await Database.Get<CommunityService>().CreateAsync(authorId, "Benchmark", null, isPublic: true);
         channelId = community.FirstChannelId!.Value;
         foreach (var member in users.Skip(1))
         {
-            await database.Get<CommunityService>().JoinAsync(member.Id, community.Id);
+            await Database.Get<CommunityService>().JoinAsync(member.Id, community.Id);
         }
 
-        var hub = database.Get<ChatHub>();
+        var hub = Database.Get<ChatHub>();
         for (var i = 0; i < Subscribers; i++)
         {
             // A circuit's handler hands the event to its renderer and returns; counting stands in for that.
@@ -66,10 +51,10 @@ public class SendBenchmarks
         }
     }
 
-    private async Task CleanupAsync()
+    protected override async Task CleanupAsync()
     {
         subscriptions.ForEach(s => s.Dispose());
-        await database.DisposeAsync();
+        await base.CleanupAsync();
     }
 
     [Benchmark(Baseline = true, Description = "EF insert of a Message row")]

@@ -9,7 +9,7 @@ namespace Chat.Benchmarks;
 /// (baseline) versus one that matches 1% of the names, plus browsing with an empty query (every server matches).
 /// </summary>
 [MemoryDiagnoser]
-public class ServerSearchBenchmarks
+public class ServerSearchBenchmarks : DatabaseBenchmark
 {
     private const int Chunk = 5_000;
     private const int Users = 200;
@@ -17,28 +17,13 @@ public class ServerSearchBenchmarks
     private static readonly string[] Adjectives = ["Cozy", "Loud", "Quiet", "Daily", "Retro", "Cosmic", "Pixel", "Urban", "Lazy", "Brave"];
     private static readonly string[] Nouns = ["Gamers", "Readers", "Coders", "Painters", "Hikers", "Bakers", "Runners", "Writers", "Lounge", "Guild"];
 
-    private BenchDatabase database = null!;
     private CommunityService communities = null!;
     private string searcherId = "";
 
-    public static IEnumerable<DatabaseProvider> ProviderValues => Providers.Available();
-
-    [ParamsSource(nameof(ProviderValues))]
-    public DatabaseProvider Provider { get; set; }
-
-    // Synchronous on purpose: BenchmarkDotNet's in-process toolchain (used by --quick) does not wait for a Task
-    // returned by [GlobalSetup]/[GlobalCleanup]; it only looked fine on SQLite, whose calls complete synchronously.
-    [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
-
-    [GlobalCleanup]
-    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
-
-    private async Task SetupAsync()
+    protected override async Task SeedAsync()
     {
-        database = await BenchDatabase.CreateAsync(Provider);
-        communities = database.Get<CommunityService>();
-        var users = (await database.CreateUsersAsync("member", Users)).Select(u => u.Id).ToList();
+        communities = Database.Get<CommunityService>();
+        var users = (await Database.CreateUsersAsync("member", Users)).Select(u => u.Id).ToList();
         searcherId = users[0];
         var now = DateTime.UtcNow;
         for (var offset = 0; offset < Scale.Servers; offset += Chunk)
@@ -66,15 +51,14 @@ public class ServerSearchBenchmarks
                 });
             }
 
-            await using var db = await database.CreateContextAsync();
+            await using var db = await Database.CreateContextAsync();
             db.Communities.AddRange(batch);
             await db.SaveChangesAsync();
         }
 
-        await database.AnalyzeAsync();
+        await Database.AnalyzeAsync();
     }
 
-    private Task CleanupAsync() => database.DisposeAsync().AsTask();
 
     [Benchmark(Baseline = true, Description = "term matching nothing")]
     public Task<CommunitySearchPage> Search_NoMatch() => communities.SearchAsync(searcherId, "zzyzx", 0);

@@ -16,42 +16,27 @@ namespace Chat.Benchmarks;
 /// the last 10% of every channel; the other has read everything.
 /// </summary>
 [MemoryDiagnoser]
-public class UnreadBenchmarks
+public class UnreadBenchmarks : DatabaseBenchmark
 {
     public const int Channels = 100;
 
     private const int Chunk = 5_000;
 
-    private BenchDatabase database = null!;
     private IDbContextFactory<ChatDbContext> dbFactory = null!;
     private MessageService messages = null!;
     private string behindId = "";
     private string caughtUpId = "";
     private int communityId;
 
-    public static IEnumerable<DatabaseProvider> ProviderValues => Providers.Available();
-
-    [ParamsSource(nameof(ProviderValues))]
-    public DatabaseProvider Provider { get; set; }
-
-    // Synchronous on purpose: BenchmarkDotNet's in-process toolchain (used by --quick) does not wait for a Task
-    // returned by [GlobalSetup]/[GlobalCleanup]; it only looked fine on SQLite, whose calls complete synchronously.
-    [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
-
-    [GlobalCleanup]
-    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
-
-    private async Task SetupAsync()
+    protected override async Task SeedAsync()
     {
-        database = await BenchDatabase.CreateAsync(Provider);
-        dbFactory = database.Get<IDbContextFactory<ChatDbContext>>();
-        messages = database.Get<MessageService>();
-        var users = await database.CreateUsersAsync("unread", 5);
+        dbFactory = Database.Get<IDbContextFactory<ChatDbContext>>();
+        messages = Database.Get<MessageService>();
+        var users = await Database.CreateUsersAsync("unread", 5);
         behindId = users[0].Id;
         caughtUpId = users[1].Id;
         var authors = users.Skip(2).Select(u => u.Id).ToList();
-        var communities = database.Get<CommunityService>();
+        var communities = Database.Get<CommunityService>();
         var community = await communities.CreateAsync(authors[0], "Unread", null, isPublic: true);
         communityId = community.Id;
         foreach (var user in users.Where(u => u.Id != authors[0]))
@@ -60,7 +45,7 @@ public class UnreadBenchmarks
         }
 
         var channelIds = new List<int> { community.FirstChannelId!.Value };
-        await using (var db = await database.CreateContextAsync())
+        await using (var db = await Database.CreateContextAsync())
         {
             var more = Enumerable.Range(1, Channels - 1)
                 .Select(i => new Channel { CommunityId = communityId, Name = $"channel-{i}", Position = i, CreatedAt = DateTime.UtcNow })
@@ -71,10 +56,9 @@ public class UnreadBenchmarks
         }
 
         await SeedAsync(channelIds, authors);
-        await database.AnalyzeAsync();
+        await Database.AnalyzeAsync();
     }
 
-    private Task CleanupAsync() => database.DisposeAsync().AsTask();
 
     [Benchmark(Baseline = true, Description = "read markers of 100 channels")]
     public async Task<int> ReadMarkers()
@@ -126,7 +110,7 @@ public class UnreadBenchmarks
                 }
             }
 
-            await using var db = await database.CreateContextAsync();
+            await using var db = await Database.CreateContextAsync();
             db.Messages.AddRange(batch);
             db.Mentions.AddRange(mentions);
             await db.SaveChangesAsync();
@@ -142,7 +126,7 @@ public class UnreadBenchmarks
             }
         }
 
-        await using var markers = await database.CreateContextAsync();
+        await using var markers = await Database.CreateContextAsync();
         markers.ChannelReadStates.AddRange(channelIds.Select(c => new ChannelReadState
         {
             UserId = behindId, ChannelId = c, LastReadMessageId = behindMarkers[c],
