@@ -71,12 +71,7 @@ public sealed class MemberDirectoryTests
 
     private static async Task<IReadOnlyList<MemberRoster>> ReceiveAsync(ConcurrentQueue<MemberRoster> received, int count)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (received.Count < count)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-
+        await Wait.UntilAsync(() => received.Count >= count, $"{count} roster(s) to arrive");
         return [.. received];
     }
 

@@ -5,19 +5,10 @@ public static class Wait
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    public static async Task UntilAsync(Func<bool> condition, string what)
+    public static Task UntilAsync(Func<bool> condition, string what)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            if (timeout.IsCancellationRequested)
-            {
-                Assert.Fail($"Gave up waiting for {what}.");
-            }
-
-            await Task.Delay(20, CancellationToken.None);
-        }
+        return UntilAsync(() => Task.FromResult(condition()), what);
     }
 
     public static async Task UntilAsync(Func<Task<bool>> condition, string what)
