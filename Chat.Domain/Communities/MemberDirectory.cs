@@ -69,11 +69,14 @@ public sealed partial class MemberDirectory(
         return entry is null ? await LoadAsync(communityId, ct) : await entry.CurrentAsync();
     }
 
-    private async Task<MemberRoster> LoadAsync(int communityId, CancellationToken ct)
+    private async Task<MemberRoster> LoadAsync(int communityId, CancellationToken ct) =>
+        MemberRoster.Build(await ReadMembersAsync(communityId, ct), presence.IsOnline);
+
+    /// <summary>The one read of a whole membership, whether for a lone reader, a first load or a refresh.</summary>
+    private async Task<IReadOnlyList<MemberView>> ReadMembersAsync(int communityId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var members = await CommunityService.MembersOfAsync(db, communityId, ct);
-        return MemberRoster.Build(members, presence.IsOnline);
+        return await CommunityService.MembersOfAsync(db, communityId, ct);
     }
 
     private void Unwatch(Watcher watcher)
@@ -160,8 +163,7 @@ public sealed partial class MemberDirectory(
 
         private async Task<MemberRoster> FirstLoadAsync()
         {
-            await using var db = await directory.dbFactory.CreateDbContextAsync();
-            var loaded = await CommunityService.MembersOfAsync(db, communityId, CancellationToken.None);
+            var loaded = await directory.ReadMembersAsync(communityId, CancellationToken.None);
             lock (gate)
             {
                 // A refresh that ran meanwhile (an event came during this load) read later data: it wins.
@@ -235,8 +237,7 @@ public sealed partial class MemberDirectory(
                 if (reload)
                 {
                     // Started after the event arrived, so it reads what the event's change committed.
-                    await using var db = await directory.dbFactory.CreateDbContextAsync();
-                    current = await CommunityService.MembersOfAsync(db, communityId, CancellationToken.None);
+                    current = await directory.ReadMembersAsync(communityId, CancellationToken.None);
                 }
                 else
                 {
