@@ -24,7 +24,7 @@ public sealed partial class ProfileTests(BrowserAppFixture app) : IClassFixture<
         await Expect(a.MessageLog()).ToContainTextAsync("Hello from Ada");
         await b.RegisterAsync(TestUser.Create("bob"));
         await b.ExpectShellAsync();
-        await JoinAsync(b, serverName);
+        await b.JoinServerAsync(serverName);
         await Expect(b.MessageLog()).ToContainTextAsync("Hello from Ada");
 
         await OpenProfileAsync(a);
@@ -101,14 +101,6 @@ public sealed partial class ProfileTests(BrowserAppFixture app) : IClassFixture<
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your profile" })).ToBeVisibleAsync();
         // The controls are enabled once the live circuit runs.
         await Expect(page.GetByLabel("Choose a picture")).ToBeEnabledAsync();
-    }
-
-    private static async Task JoinAsync(IPage page, string serverName)
-    {
-        await page.GotoAsync("servers/find");
-        await page.GetByLabel("Search public servers by name").FillAsync(serverName);
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Join {serverName}" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "# general" })).ToBeVisibleAsync();
     }
 
     [GeneratedRegex("^avatars/(?<user>[^/]+)/[0-9]+$")]
