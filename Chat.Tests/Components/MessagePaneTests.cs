@@ -220,7 +220,7 @@ public sealed class MessagePaneTests : ChatComponentTests
         }
 
         pane.WaitForAssertion(() => Assert.Equal("message 299", pane.FindAll("li.message .content")[^1].TextContent.Trim()));
-        Assert.InRange(pane.FindAll("li.message").Count, 200, 216);
+        Assert.InRange(pane.FindAll("li.message").Count, MessagePane.MaxMessages, MessagePane.MaxMessages + 16);
         Assert.Empty(pane.FindAll(".history-note"));
     }
 

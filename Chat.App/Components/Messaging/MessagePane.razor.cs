@@ -14,9 +14,12 @@ public sealed partial class MessagePane
     // Messages are drawn in blocks (MessageBlock) of this many, so a new message redraws one block, not the list.
     private const int BlockSize = 16;
 
-    // A tab keeps at most this many messages (plus a block) while the reader is at the newest: the oldest go, and
-    // scrolling up loads them again. Without it a tab left open on a busy channel would grow without end.
-    private const int MaxMessages = 200;
+    /// <summary>
+    /// A tab keeps at most this many messages (plus a block) while the reader is at the newest: the oldest go, and
+    /// scrolling up loads them again. Without it a tab left open on a busy channel would grow without end. Each kept
+    /// message costs its component's two render trees in every open tab (about 10 KB): two pages, not more.
+    /// </summary>
+    public const int MaxMessages = 2 * MessageService.PageSize;
 
     // Every open pane reads every message of its channel. Writing the marker for each one would cost a database
     // write per message per reader; instead a pane writes at most once in this window, at a random point of it so
