@@ -47,4 +47,20 @@ public sealed class UnreadTests(BrowserAppFixture app) : IClassFixture<BrowserAp
         await Expect(users.PageB.ChannelLink("general")).ToHaveAccessibleNameAsync("general");
         await Expect(users.PageB.ServerRail().Locator(".rail-badge")).ToHaveCountAsync(0);
     }
+
+    [BrowserFact]
+    public async Task MarkUnread_OnAMessage_PutsTheDividerRightAboveIt()
+    {
+        await using var users = await TwoUsers.InNewServerAsync(app);
+        await users.PageA.SendMessageAsync("First news");
+        await users.PageA.SendMessageAsync("Second news");
+        var message = users.PageB.Message("Second news");
+        await Expect(message).ToBeVisibleAsync();
+        await Expect(users.PageB.MessageLog().Locator("li.unread-divider")).ToHaveCountAsync(0);
+
+        await message.HoverAsync();
+        await message.GetByRole(AriaRole.Button, new() { Name = "Mark unread" }).ClickAsync();
+
+        await Expect(users.PageB.MessageLog().Locator("li.unread-divider + li.message")).ToContainTextAsync("Second news");
+    }
 }

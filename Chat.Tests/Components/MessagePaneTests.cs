@@ -117,6 +117,24 @@ public sealed class MessagePaneTests : ChatComponentTests
     }
 
     [Fact]
+    public async Task MessageButtons_EditOwnMessage_ButNotSomeoneElses()
+    {
+        await ArrangeAsync();
+        var mine = await Messages.SendAsync(ana.Id, general.Id, "mine", Guid.NewGuid());
+        var theirs = await Messages.SendAsync(ben.Id, general.Id, "theirs", Guid.NewGuid());
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+        pane.WaitForAssertion(() => Assert.Equal(2, pane.FindAll("li.message").Count));
+
+        // What chat.js sends for a click on a message's button: the message id and the button's data-action.
+        Assert.Equal("edit", pane.Find($"#message-{mine.Id} button[aria-label='Edit message']").GetAttribute("data-action"));
+        await pane.InvokeAsync(() => pane.Instance.OnMessageActionAsync(theirs.Id, "edit"));
+        Assert.Empty(pane.FindAll("textarea[aria-label='Edit message']"));
+        await pane.InvokeAsync(() => pane.Instance.OnMessageActionAsync(mine.Id, "edit"));
+
+        pane.WaitForAssertion(() => Assert.Equal("mine", pane.Find($"#message-{mine.Id} textarea[aria-label='Edit message']").GetAttribute("value")));
+    }
+
+    [Fact]
     public async Task UnreadMessages_ShowDividerBeforeFirstUnread()
     {
         await ArrangeAsync();

@@ -478,6 +478,37 @@ public sealed partial class MessagePane
         }
     }
 
+    /// <summary>A click on a message's button (chat.js passes the message id and the button's data-action).</summary>
+    [JSInvokable]
+    public async Task OnMessageActionAsync(long messageId, string action)
+    {
+        if (messages.Find(m => m.Id == messageId) is not { } message)
+        {
+            return;
+        }
+
+        // The services check that the reader may do this (edit and delete only their own messages).
+        switch (action)
+        {
+            case "edit" when message.AuthorId == userId:
+                StartEdit(message);
+                break;
+            case "delete" when message.AuthorId == userId:
+                AskDelete(message);
+                break;
+            case "unread":
+                await MarkUnreadAsync(message);
+                break;
+            case "history":
+                await ShowHistoryAsync(message);
+                break;
+            default:
+                return;
+        }
+
+        StateHasChanged();
+    }
+
     private void StartEdit(MessageView message)
     {
         editingId = message.Id;

@@ -13,9 +13,12 @@ const panes = new WeakMap();
 // the reader was looking at stays put. (Chromium's scroll anchoring alone did not: with the log scrolled to
 // the very top, the browser test saw the view stay at the top of the new page.)
 export function attachLog(log, dotnet) {
-  const state = { atBottom: true, dotnet, loading: false, keepFromBottom: null };
+  // The pane attaches again when it shows another channel in the same element: the old listeners go first.
+  detachLog(log);
+  const state = { atBottom: true, dotnet, loading: false, keepFromBottom: null, listeners: new AbortController() };
+  const signal = state.listeners.signal;
   panes.set(log, state);
-  log.addEventListener("scroll", () => updateAtBottom(log, state), { passive: true });
+  log.addEventListener("scroll", () => updateAtBottom(log, state), { passive: true, signal });
   // Mutation callbacks run after Blazor changed the DOM and before the browser paints: no visible jump. Doing the
   // after-render work here rather than in a call from the server saves a round trip per message on every tab.
   state.mutations = new MutationObserver(() => {
@@ -23,6 +26,15 @@ export function attachLog(log, dotnet) {
     watchDivider(log);
   });
   state.mutations.observe(log, { childList: true, subtree: true });
+  // One listener for every message's buttons (edit, delete, mark unread, earlier versions), instead of a Blazor
+  // handler per button per message.
+  log.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-action]");
+    const message = button?.closest("li[id^='message-']");
+    if (message && log.contains(message)) {
+      dotnet.invokeMethodAsync("OnMessageActionAsync", Number(message.id.slice("message-".length)), button.dataset.action);
+    }
+  }, { signal });
   const top = log.querySelector("[data-log-top]");
   if (top) {
     state.topObserver = new IntersectionObserver(async (entries) => {
@@ -98,6 +110,7 @@ function watchDivider(log) {
 
 export function detachLog(log) {
   const state = panes.get(log);
+  state?.listeners?.abort();
   state?.topObserver?.disconnect();
   state?.mutations?.disconnect();
   state?.dividerObserver?.disconnect();
