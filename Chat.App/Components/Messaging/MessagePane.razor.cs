@@ -515,27 +515,31 @@ public sealed partial class MessagePane
         editError = null;
     }
 
-    private async Task CancelEdit()
+    /// <summary>The editor of a message closes without saving (Escape, or its Cancel button).</summary>
+    internal async Task CancelEditAsync()
     {
         editingId = null;
         editError = null;
+        StateHasChanged();
         if (composer is not null)
         {
             await composer.FocusAsync();
         }
     }
 
-    private async Task SaveEditAsync((MessageView Message, string Text) edit)
+    /// <summary>The editor of a message saves (Enter, or its Save button); a refusal shows in the editor.</summary>
+    internal async Task SaveEditAsync(MessageView message, string text)
     {
         try
         {
-            var saved = await Messages.EditAsync(userId, edit.Message.Id, edit.Text, edit.Message.Version);
+            var saved = await Messages.EditAsync(userId, message.Id, text, message.Version);
             Merge([saved]);
-            await CancelEdit();
+            await CancelEditAsync();
         }
         catch (DomainException e)
         {
             editError = e.Message;
+            StateHasChanged();
         }
     }
 
