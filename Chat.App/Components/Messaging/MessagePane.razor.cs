@@ -68,8 +68,9 @@ public sealed partial class MessagePane
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    /// <summary>The reader's time zone, which the messages show their times in.</summary>
     [Inject]
-    private ReaderTimeZone TimeZone { get; set; } = default!;
+    internal ReaderTimeZone TimeZone { get; private set; } = default!;
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
@@ -513,6 +514,14 @@ public sealed partial class MessagePane
     {
         editingId = message.Id;
         editError = null;
+    }
+
+    /// <summary>Wires the keys of a message's editor (Enter saves, Escape cancels) and puts the caret in it.</summary>
+    internal async Task AttachEditorAsync(ElementReference editor, DotNetObjectReference<MessageItem> item)
+    {
+        module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/chat.js");
+        await module.InvokeVoidAsync("attachComposer", editor, item);
+        await module.InvokeVoidAsync("focus", editor);
     }
 
     /// <summary>The editor of a message closes without saving (Escape, or its Cancel button).</summary>
