@@ -17,7 +17,7 @@ public sealed partial class MessagePane
     /// <summary>
     /// A tab keeps at most this many messages (plus a block) while the reader is at the newest: the oldest go, and
     /// scrolling up loads them again. Without it a tab left open on a busy channel would grow without end. Each kept
-    /// message costs its component's two render trees in every open tab (about 10 KB): two pages, not more.
+    /// message costs its component and two render-tree buffers in every open tab (a few KB): two pages, not more.
     /// </summary>
     public const int MaxMessages = 2 * MessageService.PageSize;
 
