@@ -106,7 +106,6 @@ public sealed partial class MessagePane
             return;
         }
 
-
         subscription?.Dispose();
         await WriteReadMarkerAsync();
         subscribedChannelId = Channel?.Id;
@@ -342,12 +341,12 @@ public sealed partial class MessagePane
     }
 
     // Lets a long-open tab forget its oldest messages, but never while the reader is looking at older ones. Whole
-    // blocks go, so the remaining ones keep their boundaries.
-    private void TrimOldest()
+    // blocks go, so the remaining ones keep their boundaries. True when some went.
+    private bool TrimOldest()
     {
         if (!atBottom || messages.Count <= MaxMessages + BlockSize)
         {
-            return;
+            return false;
         }
 
         var removed = 0;
@@ -364,6 +363,7 @@ public sealed partial class MessagePane
         messages.RemoveRange(0, removed);
         blockStarts.RemoveWhere(id => messages.Count == 0 || id <= messages[0].Id);
         hasOlder = true;
+        return true;
     }
 
     // A block ends after BlockSize messages or where another starts. A block whose messages are all the same
@@ -415,9 +415,8 @@ public sealed partial class MessagePane
     public void OnAtBottomChanged(bool bottom)
     {
         atBottom = bottom;
-        if (bottom && messages.Count > MaxMessages + BlockSize)
+        if (TrimOldest())
         {
-            TrimOldest();
             StateHasChanged();
         }
     }
@@ -441,13 +440,13 @@ public sealed partial class MessagePane
 
     private async Task WriteReadMarkerAsync()
     {
-        if (!readDue || subscribedChannelId is not { } channelId || messages.Count == 0 || messages[^1].Id <= markedReadId)
+        var due = readDue;
+        readDue = false;
+        if (!due || subscribedChannelId is not { } channelId || messages.Count == 0 || messages[^1].Id <= markedReadId)
         {
-            readDue = false;
             return;
         }
 
-        readDue = false;
         markedReadId = messages[^1].Id;
         try
         {
