@@ -84,15 +84,20 @@ builder.Services.AddIdentityCore<ChatUser>(options =>
         options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequiredUniqueChars = 1;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-        options.Lockout.AllowedForNewUsers = true;
+        // No account-wide lockout: anyone could lock the owner out. Wrong passwords are counted per account and
+        // client address instead (Security/LoginThrottle).
+        options.Lockout.AllowedForNewUsers = false;
     })
+    .AddUserManager<ChatUserManager>()
     .AddUserValidator<UserNameValidator>()
+    .AddUserValidator<ConfusableUserNameValidator>()
+    .AddPasswordValidator<CommonPasswordValidator>()
     .AddEntityFrameworkStores<ChatDbContext>()
     .AddSignInManager()
     .AddDefaultTokenProviders();
+builder.Services.AddLoginLockout(builder.Configuration);
 builder.Services.AddLoginRateLimit(builder.Configuration);
+builder.Services.AddRegistrationRateLimit(builder.Configuration);
 
 var app = builder.Build();
 

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Chat.App.Security;
 
 /// <summary>
-/// Caps login form posts per client address, on top of the per-account lockout: lockout stops guessing one
-/// account's password, this stops one address trying a few passwords on many accounts. Viewing the form is free.
+/// Caps login form posts per client address, on top of the lockout per account and address (<see cref="LoginThrottle"/>):
+/// that stops one address guessing one account's password, this stops one address trying a few passwords on many
+/// accounts. Viewing the form is free.
 /// </summary>
 internal static class LoginRateLimit
 {
@@ -30,7 +31,7 @@ internal static class LoginRateLimit
             };
             options.AddPolicy(PolicyName, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    ClientAddress.Of(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = postsPerMinute, Window = TimeSpan.FromMinutes(1) })
                 : RateLimitPartition.GetNoLimiter("view"));
         });

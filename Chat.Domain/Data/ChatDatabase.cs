@@ -1,3 +1,4 @@
+using Chat.Domain.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,7 @@ public static class ChatDatabase
         }
 
         await db.Database.MigrateAsync(ct);
+        await UserNameSkeletonBackfill.FillAsync(db, ct);
     }
 
     /// <summary>
@@ -71,6 +73,7 @@ public static class ChatDatabase
             try
             {
                 await db.Database.MigrateAsync(ct);
+                await UserNameSkeletonBackfill.FillAsync(db, ct);
             }
             finally
             {

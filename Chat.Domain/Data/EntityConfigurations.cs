@@ -19,6 +19,8 @@ internal sealed class ChatUserConfiguration : IEntityTypeConfiguration<ChatUser>
         builder.Property(u => u.NormalizedUserName).HasMaxLength(ChatUser.UserNameMaxLength);
         builder.Property(u => u.DisplayName).HasMaxLength(ChatUser.DisplayNameMaxLength).IsRequired();
         builder.Property(u => u.Bio).HasMaxLength(ChatUser.BioMaxLength);
+        builder.Property(u => u.UserNameSkeleton).HasMaxLength(Users.UserNameSkeleton.MaxLength).IsRequired();
+        builder.HasIndex(u => u.UserNameSkeleton);
     }
 }
 

@@ -14,6 +14,12 @@ public class ChatUser : IdentityUser
 
     public string DisplayName { get; set; } = "";
 
+    /// <summary>
+    /// <see cref="Users.UserNameSkeleton"/> of the username, kept by <see cref="ChatUserManager"/> beside the
+    /// normalized name, so that a lookalike of an existing name is found with one indexed query.
+    /// </summary>
+    public string UserNameSkeleton { get; set; } = "";
+
     public string? Bio { get; set; }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace Chat.Tests.Browser;
 
 public sealed class AccountTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
 {
-    private const string InvalidCredentials = "Invalid username, email or password.";
+    private const string InvalidCredentials =
+        "Invalid username, email or password. After several failed attempts, wait a few minutes before trying again.";
 
     // Found by its text: until app.css applies, the page's hidden #blazor-error-ui is a second visible alert.
     private static Task ExpectLoginErrorAsync(IPage page) =>

@@ -44,16 +44,17 @@ public sealed partial class LoginTests(ChatAppFactory app) : IClassFixture<ChatA
         Assert.Equal(HttpStatusCode.OK, wrongPassword.StatusCode);
         Assert.Equal(HttpStatusCode.OK, unknownUser.StatusCode);
         var message = await FormErrorAsync(wrongPassword);
-        Assert.Equal("Invalid username, email or password.", message);
+        Assert.StartsWith("Invalid username, email or password.", message, StringComparison.Ordinal);
         Assert.Equal(message, await FormErrorAsync(unknownUser));
     }
 
     [Fact]
-    public async Task LogIn_AfterFiveFailures_RefusesTheCorrectPassword()
+    public async Task LogIn_AfterFiveFailures_RefusesTheCorrectPasswordWithTheSameWords()
     {
         var account = await RegisterAsync();
         using var client = app.CreateBrowserClient();
-        for (var attempt = 0; attempt < 5; attempt++)
+        using var firstFailure = await client.LogInAsync(account.UserName, "not the password at all");
+        for (var attempt = 1; attempt < 5; attempt++)
         {
             using var failure = await client.LogInAsync(account.UserName, "not the password at all");
         }
@@ -62,10 +63,11 @@ public sealed partial class LoginTests(ChatAppFactory app) : IClassFixture<ChatA
         using var home = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Too many failed attempts", await FormErrorAsync(response), StringComparison.Ordinal);
+        Assert.Equal(await FormErrorAsync(firstFailure), await FormErrorAsync(response));
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        // Locked for this address only (Chat.Tests.Http.LoginLockoutTests), never for everyone.
         var user = await app.FindUserAsync(account.UserName);
-        Assert.True(user!.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(4), $"Locked out until {user.LockoutEnd}.");
+        Assert.Null(user!.LockoutEnd);
     }
 
     [Fact]

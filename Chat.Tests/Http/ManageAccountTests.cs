@@ -50,6 +50,37 @@ public sealed class ManageAccountTests(StampCheckedEveryRequestFactory app) : IC
     }
 
     [Fact]
+    public async Task ChangePassword_ToOneOfTheMostCommonPasswords_IsRefusedNextToTheFieldAndKeepsTheOldOne()
+    {
+        var session = await app.CreateLoggedInClientAsync();
+        using var client = session.Client;
+
+        using var response = await ChangePasswordAsync(client, session.Account.Password, "password12");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("This is one of the 10,000 most common passwords",
+            FieldOf(await response.Content.ReadAsStringAsync(), "password-new"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, await LogInStatusAsync(session.Account.UserName, session.Account.Password));
+    }
+
+    [Fact]
+    public async Task ChangeEmail_AfterFiveWrongPasswords_RefusesEvenTheRightOne()
+    {
+        var session = await app.CreateLoggedInClientAsync();
+        using var client = session.Client;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var wrong = await ChangeEmailAsync(client, TestAccount.New().Email, "not my password at all");
+        }
+
+        using var response = await ChangeEmailAsync(client, TestAccount.New().Email, session.Account.Password);
+
+        Assert.Contains("Too many failed attempts", FieldOf(await response.Content.ReadAsStringAsync(), "email-password"),
+            StringComparison.Ordinal);
+        Assert.Equal(session.Account.Email, (await app.FindUserAsync(session.Account.UserName))!.Email);
+    }
+
+    [Fact]
     public async Task ChangePassword_WithCurrentPassword_KeepsThisSessionAndEndsTheOthers()
     {
         var session = await app.CreateLoggedInClientAsync();

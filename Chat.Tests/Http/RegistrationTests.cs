@@ -82,6 +82,45 @@ public sealed class RegistrationTests(ChatAppFactory app) : IClassFixture<ChatAp
         Assert.Equal(0, await app.CountUsersAsync(account));
     }
 
+    [Theory]
+    [InlineData("alice", "aIice")] // capital I for l
+    [InlineData("hello", "he1lo")] // one for l
+    [InlineData("mary", "rnary")] // r n for m
+    [InlineData("bob", "b0b")] // zero for o
+    [InlineData("bob", "B0B")] // ... whatever the case
+    public async Task Register_LookalikeOfAnExistingUserName_IsRefusedNextToTheUserNameField(string existing, string lookalike)
+    {
+        var (first, taken) = await app.CreateLoggedInClientAsync(existing);
+        first.Dispose();
+        using var client = app.CreateBrowserClient();
+        var name = lookalike + taken.UserName[existing.Length..];
+        var account = TestAccount.New() with { UserName = name };
+
+        using var response = await client.RegisterAsync(account);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Username '{name}' looks too much like another user's. Choose a different one.",
+            FieldOf(await BodyTextAsync(response), "register-username"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.CountUsersAsync(account));
+    }
+
+    [Theory]
+    [InlineData("password12")]
+    [InlineData("Password12")]
+    [InlineData("qwertyuiop")]
+    public async Task Register_WithOneOfTheMostCommonPasswords_IsRefusedNextToThePasswordField(string password)
+    {
+        using var client = app.CreateBrowserClient();
+        var account = TestAccount.New();
+
+        using var response = await client.RegisterAsync(account, password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("This is one of the 10,000 most common passwords",
+            FieldOf(await BodyTextAsync(response), "register-password"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.CountUsersAsync(account));
+    }
+
     [Fact]
     public async Task Register_StoresPbkdf2HashWithAtLeast210000Iterations()
     {
@@ -100,6 +139,10 @@ public sealed class RegistrationTests(ChatAppFactory app) : IClassFixture<ChatAp
         Assert.True(iterations >= 210_000, $"PBKDF2 ran {iterations} iterations.");
         Assert.True(saltLength >= 16, $"The salt is {saltLength} bytes.");
     }
+
+    /// <summary>The markup of the form field that holds the input <paramref name="id"/>, with its messages.</summary>
+    private static string FieldOf(string html, string id) =>
+        html.Split("<div class=\"field\">").Single(f => f.Contains($"id=\"{id}\"", StringComparison.Ordinal));
 
     private static async Task<string> BodyTextAsync(HttpResponseMessage response) =>
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

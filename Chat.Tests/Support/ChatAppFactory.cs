@@ -24,8 +24,9 @@ public class ChatAppFactory : WebApplicationFactory<Program>
     /// <summary>Configuration on top of appsettings.json, for example a shorter revalidation interval.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
-        // Every test client of one app shares one address; tests of the login limit set their own.
+        // Every test client of one app shares one address; tests of these limits set their own.
         ["Auth:LoginPostsPerMinute"] = "1000",
+        ["Auth:RegistrationPostsPerHour"] = "100000",
     };
 
     /// <summary>Service replacements on top of the app's own, for example a looser send rate limit.</summary>

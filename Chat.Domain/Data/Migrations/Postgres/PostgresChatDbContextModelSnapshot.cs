@@ -490,6 +490,11 @@ namespace Chat.Domain.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("UserNameSkeleton")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
@@ -498,6 +503,8 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("UserNameSkeleton");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -469,6 +469,11 @@ namespace Chat.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserNameSkeleton")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
@@ -477,6 +482,8 @@ namespace Chat.Domain.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("UserNameSkeleton");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
