@@ -10,7 +10,7 @@ namespace Chat.Domain.Users;
 public static class UserNameSkeleton
 {
     /// <summary>
-    /// The entries of Unicode's confusables.txt (security/16.0.0, type MA) whose source and prototype are both
+    /// The entries of Unicode's confusables.txt (type MA) whose source and prototype are both
     /// characters a username may hold (ASCII letters, digits, '_' and '.'), written down from that file; every
     /// other allowed character is its own prototype. UTS #39 also applies NFD before and after the mapping, which
     /// changes no ASCII character, so it is left out.
@@ -21,9 +21,6 @@ public static class UserNameSkeleton
         ['1'] = "l", // 0031 ; 006C  DIGIT ONE → LATIN SMALL LETTER L
         ['I'] = "l", // 0049 ; 006C  LATIN CAPITAL LETTER I → LATIN SMALL LETTER L
         ['m'] = "rn", // 006D ; 0072 006E  LATIN SMALL LETTER M → r, n
-        ['w'] = "vv", // 0077 ; 0076 0076  LATIN SMALL LETTER W → v, v
-        ['W'] = "VV", // 0057 ; 0056 0056  LATIN CAPITAL LETTER W → V, V
-        ['d'] = "cl", // 0064 ; 0063 006C  LATIN SMALL LETTER D → c, l
     };
 
     /// <summary>At most two characters per character of the name (m → rn).</summary>
