@@ -87,6 +87,7 @@ public sealed class PasteLimitTests(BrowserAppFixture app) : IClassFixture<Brows
     private static ILocator NoteBeside(ILocator field) => field.Locator("xpath=following-sibling::p[@class='field-limit']");
 
     // Counts every time the reconnect dialog shows: a dropped circuit reconnects by itself, and could go unseen.
+    // (Without the fix the composer test counted two, one per paste, and the message after them still arrived.)
     private static async Task CountReconnectsAsync(IPage page) => await page.EvaluateAsync("""
         () => {
           const modal = document.getElementById("components-reconnect-modal");
