@@ -3,6 +3,7 @@ using System.Text;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
 using Chat.Domain.Realtime;
+using Chat.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Channels;
@@ -101,7 +102,10 @@ public sealed class ChannelService(IDbContextFactory<ChatDbContext> dbFactory, C
         await hub.PublishAsync(new ChannelDeleted(channel.CommunityId, channelId));
     }
 
-    /// <summary>Lowercase, runs of spaces as one dash, 1 to 100 characters: "Book Club" becomes "book-club".</summary>
+    /// <summary>
+    /// Lowercase, runs of spaces as one dash, 1 to 100 characters, a letter or digit and nothing invisible: "Book Club"
+    /// becomes "book-club".
+    /// </summary>
     public static string NormalizeName(string? name)
     {
         var builder = new StringBuilder();
@@ -126,6 +130,9 @@ public sealed class ChannelService(IDbContextFactory<ChatDbContext> dbFactory, C
             throw new ValidationException($"A channel name is 1 to {Channel.NameMaxLength} characters.", "name");
         }
 
+        // Checked after the folding above, which drops control characters but keeps format ones (U+202E, U+200B).
+        VisibleText.RequireName(normalized, "A channel name", "name");
+
         return normalized;
     }
 
@@ -136,6 +143,9 @@ public sealed class ChannelService(IDbContextFactory<ChatDbContext> dbFactory, C
         {
             throw new ValidationException($"A topic is at most {Channel.TopicMaxLength} characters.", "topic");
         }
+
+        // One line, as the channel header shows it.
+        VisibleText.RequireVisible(topic, multiline: false, "A topic", "topic");
 
         return topic;
     }

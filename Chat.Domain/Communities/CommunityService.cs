@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Chat.Domain.Channels;
 using Chat.Domain.Data;
 using Chat.Domain.Realtime;
+using Chat.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Communities;
@@ -320,6 +321,9 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
             throw new ValidationException(
                 $"A description is at most {Community.DescriptionMaxLength} characters.", "description");
         }
+
+        VisibleText.RequireName(name, "A server name", "name");
+        VisibleText.RequireVisible(description, multiline: true, "A description", "description");
 
         return (name, description);
     }

@@ -129,7 +129,8 @@ public sealed class NotificationService(IDbContextFactory<ChatDbContext> dbFacto
         n.InvitationId,
         db.Invitations.Where(i => i.Id == n.InvitationId).Select(i => (Invitations.InvitationStatus?)i.Status).FirstOrDefault(),
         n.CreatedAt,
-        n.ReadAt != null);
+        n.ReadAt != null,
+        db.Users.Where(u => u.Id == n.ActorId).Select(u => u.UserName).FirstOrDefault());
 
     private static void RequireUser(string? userId)
     {

@@ -16,4 +16,5 @@ public sealed record NotificationView(
     long? InvitationId,
     InvitationStatus? InvitationStatus,
     DateTime CreatedAt,
-    bool IsRead);
+    bool IsRead,
+    string? ActorUserName = null);

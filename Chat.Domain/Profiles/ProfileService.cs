@@ -1,5 +1,6 @@
 using Chat.Domain.Data;
 using Chat.Domain.Realtime;
+using Chat.Domain.Text;
 using Chat.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
             .SingleOrDefaultAsync(ct) ?? throw new ForbiddenException("You need to log in first.");
     }
 
-    /// <summary>Display name 1 to 32 characters, bio up to 190; open message and member lists update live.</summary>
+    /// <summary>Display name 1 to 32 characters, bio up to 190, nothing invisible (<see cref="VisibleText"/>); open message and member lists update live.</summary>
     public async Task UpdateAsync(string? userId, string displayName, string? bio, CancellationToken ct = default)
     {
         displayName = (displayName ?? "").Trim();
@@ -37,6 +38,9 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
         {
             throw new ValidationException($"A bio is at most {ChatUser.BioMaxLength} characters.", "bio");
         }
+
+        VisibleText.RequireName(displayName, "A display name", "displayName");
+        VisibleText.RequireVisible(bio, multiline: true, "A bio", "bio");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)

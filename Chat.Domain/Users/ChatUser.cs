@@ -12,6 +12,11 @@ public class ChatUser : IdentityUser
 
     public const int BioMaxLength = 190;
 
+    /// <summary>Identity's column for the email address.</summary>
+    public const int EmailMaxLength = 256;
+
+    public const int PasswordMaxLength = 128;
+
     public string DisplayName { get; set; } = "";
 
     /// <summary>

@@ -50,7 +50,7 @@ public sealed partial class InvitationTests(BrowserAppFixture app) : IClassFixtu
         await Expect(invite.GetByRole(AriaRole.Alert)).ToContainTextAsync("already a member");
         await invite.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
         var anaInbox = await ana.OpenInboxAsync();
-        await Expect(anaInbox).ToContainTextAsync($"{benUser.DisplayName} accepted your invitation to {server}");
+        await Expect(anaInbox).ToContainTextAsync($"{benUser.DisplayName} (@{benUser.UserName}) accepted your invitation to {server}");
     }
 
     [BrowserFact]
@@ -72,7 +72,7 @@ public sealed partial class InvitationTests(BrowserAppFixture app) : IClassFixtu
         await benInbox.GetByRole(AriaRole.Button, new() { Name = $"Decline invitation to {server}" }).ClickAsync();
 
         await Expect(benInbox).ToContainTextAsync("You declined");
-        await Expect(anaInbox).ToContainTextAsync($"{benUser.DisplayName} declined your invitation to {server}");
+        await Expect(anaInbox).ToContainTextAsync($"{benUser.DisplayName} (@{benUser.UserName}) declined your invitation to {server}");
         await Expect(ana.UnreadCount()).ToHaveTextAsync("1");
         await Expect(ben.ServerRail().GetByRole(AriaRole.Link, new() { Name = server })).ToHaveCountAsync(0);
     }
@@ -103,7 +103,7 @@ public sealed partial class InvitationTests(BrowserAppFixture app) : IClassFixtu
         await Expect(carl.GetByRole(AriaRole.Button, new() { Name = $"Join {server}" })).ToHaveCountAsync(0);
         await invite.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
         var anaInbox = await ana.OpenInboxAsync();
-        await Expect(anaInbox).ToContainTextAsync($"{benUser.DisplayName} joined {server} through your invite link");
+        await Expect(anaInbox).ToContainTextAsync($"{benUser.DisplayName} (@{benUser.UserName}) joined {server} through your invite link");
     }
 
     [BrowserFact]

@@ -48,7 +48,7 @@ public sealed partial class NotificationTests(BrowserAppFixture app) : IClassFix
 
         await Expect(ben.UnreadCount()).ToHaveTextAsync("1");
         var inbox = await ben.OpenInboxAsync();
-        var mention = inbox.GetByRole(AriaRole.Button, new() { Name = $"{anaUser.DisplayName} mentioned you in #general" })
+        var mention = inbox.GetByRole(AriaRole.Button, new() { Name = $"{anaUser.DisplayName} (@{anaUser.UserName}) mentioned you in #general" })
             .Filter(new() { HasText = "the soup is ready" });
         await Expect(mention).ToBeVisibleAsync();
         await mention.ClickAsync();

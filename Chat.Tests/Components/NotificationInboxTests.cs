@@ -159,4 +159,21 @@ public sealed class NotificationInboxTests : ChatComponentTests
 
         Assert.Equal(0, Hub.SubscriberCount(Topics.User(ben.Id)));
     }
+
+    [Fact]
+    public async Task Inbox_InviterCallingThemselvesLikeSomeoneElse_ShowsWhoReallyAsked()
+    {
+        await ArrangeAsync();
+        var eve = await Database.CreateUserAsync("eve");
+        await Profiles.UpdateAsync(eve.Id, "ana", null);
+        var fake = await Communities.CreateAsync(eve.Id, "Book club (official)", null, isPublic: false);
+        var bell = Open(Render<NotificationBell>());
+
+        await Invitations.InviteAsync(ana.Id, club.Id, "ben");
+        await Invitations.InviteAsync(eve.Id, fake.Id, "ben");
+
+        bell.WaitForAssertion(() => Assert.Equal(
+            ["ana (@eve) invited you to Book club (official)", "ana invited you to Book club"],
+            bell.FindAll("li.item .title").Select(t => t.TextContent.Trim())));
+    }
 }

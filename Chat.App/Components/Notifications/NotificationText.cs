@@ -6,7 +6,17 @@ namespace Chat.App.Components.Notifications;
 /// <summary>How a notification reads, in the inbox and on the desktop.</summary>
 internal static class NotificationText
 {
-    public static string Actor(NotificationView n) => n.ActorDisplayName ?? "Someone";
+    /// <summary>
+    /// The display name with the @username, which tells apart two people who both call themselves "Alice". A name
+    /// that is the username already says it (usernames are unique).
+    /// </summary>
+    public static string Actor(NotificationView n) => n switch
+    {
+        { ActorDisplayName: { } name, ActorUserName: { } userName }
+            when !string.Equals(name, userName, StringComparison.OrdinalIgnoreCase) => $"{name} (@{userName})",
+        { ActorDisplayName: { } name } => name,
+        _ => "Someone",
+    };
 
     public static string Server(NotificationView n) => n.CommunityName ?? "a server that was deleted";
 
