@@ -8,6 +8,7 @@ using Chat.App.Health;
 using Chat.App.Security;
 using Chat.Domain;
 using Chat.Domain.Data;
+using Chat.Domain.RateLimiting;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -30,6 +31,11 @@ builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
 
 var database = DatabaseConfiguration.Read(builder.Configuration, builder.Environment);
 builder.Services.AddChatDomain(database, builder.Configuration["Instance:Name"]);
+// How fast one user may send, edit, create servers and channels, invite...: over it, "Slow down" and nothing changes.
+builder.Services.AddOptions<WriteRateLimitOptions>()
+    .Bind(builder.Configuration.GetSection(WriteRateLimitOptions.Section))
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
 
 // Several instances behind a load balancer (docs/decisions/0004-scale-out.md): one set of cookie keys for all, the
 // client's address and scheme from the trusted proxy, and health endpoints for the balancer.

@@ -1,6 +1,7 @@
 using Chat.Domain;
 using Chat.Domain.Data;
 using Chat.Domain.Messages;
+using Chat.Domain.RateLimiting;
 using Chat.Domain.Users;
 using Chat.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -36,8 +37,14 @@ public sealed class BenchDatabase : IAsyncDisposable
         this.postgresAdmin = postgresAdmin;
         this.ownCluster = ownCluster;
         var services = new ServiceCollection().AddChatDomain(new DatabaseSettings(provider, connectionString));
-        // The last registration wins: a bucket so large that no benchmark ever waits for tokens.
-        services.AddSingleton(new SendRateLimit(1_000_000_000, TimeSpan.FromMilliseconds(1)));
+        // Buckets so large that no benchmark ever waits for tokens.
+        services.Configure<WriteRateLimitOptions>(options =>
+        {
+            foreach (var action in Enum.GetValues<WriteAction>())
+            {
+                (options.For(action).Burst, options.For(action).Refill) = (1_000_000_000, TimeSpan.FromMilliseconds(1));
+            }
+        });
         if (ExtraInterceptor is { } interceptor)
         {
             services.ConfigureDbContext<ChatDbContext>(options => options.AddInterceptors(interceptor));

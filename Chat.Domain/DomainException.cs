@@ -18,5 +18,14 @@ public sealed class ValidationException(string message, string? field = null) : 
 /// <summary>Someone else changed the thing first; the user should look again before retrying.</summary>
 public sealed class ConflictException(string message) : DomainException(message);
 
-/// <summary>Too many requests in a short time.</summary>
-public sealed class RateLimitedException(string message) : DomainException(message);
+/// <summary>Too many writes in a short time; nothing was changed.</summary>
+public sealed class RateLimitedException(string message) : DomainException(message)
+{
+    /// <summary>What every over-limit write answers, whatever the write was.</summary>
+    public const string SlowDown = "You are going too fast. Slow down a little and try again in a moment.";
+
+    public RateLimitedException()
+        : this(SlowDown)
+    {
+    }
+}

@@ -5,6 +5,7 @@ using Chat.Domain.Invitations;
 using Chat.Domain.Messages;
 using Chat.Domain.Notifications;
 using Chat.Domain.Profiles;
+using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Domain.Realtime.Relay;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton(PresenceSettings.Default);
         services.AddSingleton<MemberDirectory>();
-        services.AddSingleton(SendRateLimit.Default);
+        // Defaults here; the app binds the RateLimits section over them (Program.cs).
+        services.AddOptions<WriteRateLimitOptions>();
+        services.AddSingleton<WriteRateLimiter>();
         services.AddSingleton<CommunityService>();
         services.AddSingleton<ChannelService>();
         services.AddSingleton<MessageService>();

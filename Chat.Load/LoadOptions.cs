@@ -6,7 +6,7 @@ namespace Chat.Load;
 /// <summary>What one run does; parsed from the command line (see <see cref="Usage"/>).</summary>
 internal sealed record LoadOptions
 {
-    /// <summary>The app lets a user send 10 messages at once, then one every 500 ms (SendRateLimit.Default).</summary>
+    /// <summary>The app lets a user send 10 messages at once, then one every 500 ms (RateLimits:Send in the app).</summary>
     public const double MaxRatePerSender = 2;
 
     public int Users { get; init; } = 200;

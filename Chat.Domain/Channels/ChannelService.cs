@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
+using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Channels;
 
-public sealed class ChannelService(IDbContextFactory<ChatDbContext> dbFactory, ChatHub hub, TimeProvider clock)
+public sealed class ChannelService(
+    IDbContextFactory<ChatDbContext> dbFactory, ChatHub hub, TimeProvider clock, WriteRateLimiter rateLimiter)
 {
     /// <summary>The community's channels in their sidebar order; members only.</summary>
     public async Task<IReadOnlyList<ChannelView>> ListAsync(int communityId, string? userId, CancellationToken ct = default)
@@ -31,6 +33,7 @@ public sealed class ChannelService(IDbContextFactory<ChatDbContext> dbFactory, C
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, "create channels", ct);
         await RequireFreeNameAsync(db, communityId, normalized, exceptChannelId: null, ct);
+        rateLimiter.Acquire(WriteAction.ManageChannels, userId);
         var position = await db.Channels.Where(c => c.CommunityId == communityId)
             .Select(c => (int?)c.Position).MaxAsync(ct) ?? -1;
         var channel = new Channel
@@ -59,6 +62,7 @@ public sealed class ChannelService(IDbContextFactory<ChatDbContext> dbFactory, C
             ?? throw new NotFoundException("That channel does not exist.");
         await Access.RequireRoleAsync(db, channel.CommunityId, userId, MemberRole.Admin, "edit channels", ct);
         await RequireFreeNameAsync(db, channel.CommunityId, normalized, channelId, ct);
+        rateLimiter.Acquire(WriteAction.ManageChannels, userId);
         channel.Name = normalized;
         channel.Topic = topic;
         await SaveUniqueAsync(db, normalized, ct);
@@ -80,6 +84,7 @@ public sealed class ChannelService(IDbContextFactory<ChatDbContext> dbFactory, C
             throw new ConflictException("The channels changed meanwhile. Look at the list again and retry.");
         }
 
+        rateLimiter.Acquire(WriteAction.ManageChannels, userId);
         var position = orderedChannelIds.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
         foreach (var channel in channels)
         {
@@ -97,6 +102,7 @@ public sealed class ChannelService(IDbContextFactory<ChatDbContext> dbFactory, C
         var channel = await db.Channels.SingleOrDefaultAsync(c => c.Id == channelId, ct)
             ?? throw new NotFoundException("That channel does not exist.");
         await Access.RequireRoleAsync(db, channel.CommunityId, userId, MemberRole.Admin, "delete channels", ct);
+        rateLimiter.Acquire(WriteAction.ManageChannels, userId);
         db.Channels.Remove(channel);
         await db.SaveChangesAsync(ct);
         await hub.PublishAsync(new ChannelDeleted(channel.CommunityId, channelId));

@@ -1,13 +1,15 @@
 using System.Linq.Expressions;
 using Chat.Domain.Channels;
 using Chat.Domain.Data;
+using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Communities;
 
-public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory, ChatHub hub, TimeProvider clock)
+public sealed class CommunityService(
+    IDbContextFactory<ChatDbContext> dbFactory, ChatHub hub, TimeProvider clock, WriteRateLimiter rateLimiter)
 {
     public const string DefaultChannelName = "general";
     public const int SearchPageSize = 20;
@@ -44,6 +46,7 @@ public sealed class CommunityService(IDbContextFactory<ChatDbContext> dbFactory,
         string userId, string name, string? description, bool isPublic, CancellationToken ct = default)
     {
         (name, description) = Validate(name, description);
+        rateLimiter.Acquire(WriteAction.CreateServer, userId);
         var now = clock.GetUtcNow().UtcDateTime;
         var general = new Channel { Name = DefaultChannelName, CreatedAt = now };
         var community = new Community

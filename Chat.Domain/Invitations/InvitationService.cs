@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
 using Chat.Domain.Notifications;
+using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,8 @@ public sealed class InvitationService(
     ChatHub hub,
     TimeProvider clock,
     CommunityService communities,
-    NotificationService notifications)
+    NotificationService notifications,
+    WriteRateLimiter rateLimiter)
 {
     private const string CodeAlphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -41,6 +43,8 @@ public sealed class InvitationService(
             throw new ValidationException($"{invitee.UserName} is already a member of this server.", "userName");
         }
 
+        // Before the sweep of expired invitations, the first write.
+        rateLimiter.Acquire(WriteAction.Invite, inviterId);
         var now = clock.GetUtcNow().UtcDateTime;
         await ExpireOldAsync(db, now, ct);
         if (await db.Invitations.AnyAsync(
@@ -142,6 +146,7 @@ public sealed class InvitationService(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, "create invite links", ct);
+        rateLimiter.Acquire(WriteAction.Invite, userId);
         var now = clock.GetUtcNow().UtcDateTime;
         var link = new InviteLink
         {
@@ -172,6 +177,7 @@ public sealed class InvitationService(
         var link = await db.InviteLinks.SingleOrDefaultAsync(l => l.Code == code, ct)
             ?? throw new NotFoundException("That invite link does not exist.");
         await Access.RequireRoleAsync(db, link.CommunityId, userId, MemberRole.Admin, "revoke invite links", ct);
+        rateLimiter.Acquire(WriteAction.Invite, userId);
         link.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
     }

@@ -1,9 +1,9 @@
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
-using System.Threading.RateLimiting;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
 using Chat.Domain.Notifications;
+using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -14,23 +14,11 @@ public sealed partial class MessageService(
     IDbContextFactory<ChatDbContext> dbFactory,
     ChatHub hub,
     TimeProvider clock,
-    SendRateLimit rateLimit,
+    WriteRateLimiter rateLimiter,
     NotificationService notifications)
-    : IDisposable
 {
     public const int PageSize = 50;
     private const string EveryoneMention = "EVERYONE";
-
-    // A token bucket per user, in the service, because circuit events never pass the HTTP rate limiter.
-    private readonly PartitionedRateLimiter<string> sendLimiter = PartitionedRateLimiter.Create<string, string>(
-        userId => RateLimitPartition.GetTokenBucketLimiter(userId, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = rateLimit.Burst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = rateLimit.Refill,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
 
     private static readonly Expression<Func<Message, MessageView>> ToView = m => new MessageView(
         m.Id, m.ChannelId, m.AuthorId, m.Author!.UserName!, m.Author.DisplayName, m.Content, m.CreatedAt, m.EditedAt, m.Version,
@@ -80,14 +68,8 @@ public sealed partial class MessageService(
             return alreadyStored;
         }
 
-        using (var lease = sendLimiter.AttemptAcquire(userId!))
-        {
-            if (!lease.IsAcquired)
-            {
-                throw new RateLimitedException("You are sending messages too fast. Slow down a little.");
-            }
-        }
-
+        // After the retry check: answering a send that is already stored costs nothing.
+        rateLimiter.Acquire(WriteAction.SendMessage, userId);
         var message = new Message
         {
             ChannelId = channelId,
@@ -143,6 +125,7 @@ public sealed partial class MessageService(
             return await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct);
         }
 
+        rateLimiter.Acquire(WriteAction.EditMessage, userId);
         var now = clock.GetUtcNow().UtcDateTime;
         db.MessageRevisions.Add(new MessageRevision
         {
@@ -172,6 +155,7 @@ public sealed partial class MessageService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (message, communityId) = await FindOwnMessageAsync(db, userId, messageId, "delete", ct);
+        rateLimiter.Acquire(WriteAction.DeleteMessage, userId);
         db.Messages.Remove(message);
         await db.SaveChangesAsync(ct);
         await hub.PublishAsync(new MessageDeleted(communityId, message.ChannelId, message.Id));
@@ -219,6 +203,7 @@ public sealed partial class MessageService(
         await Access.RequireMemberAsync(db, communityId, userId, ct);
         var previous = await db.Messages.Where(m => m.ChannelId == channelId && m.Id < messageId)
             .OrderByDescending(m => m.Id).Select(m => m.Id).FirstOrDefaultAsync(ct);
+        rateLimiter.Acquire(WriteAction.MarkUnread, userId);
         var state = await db.ChannelReadStates.SingleOrDefaultAsync(r => r.UserId == userId && r.ChannelId == channelId, ct);
         await SaveReadStateAsync(db, state, userId!, channelId, previous, movedBack: true, ct);
     }
@@ -281,8 +266,6 @@ public sealed partial class MessageService(
         var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(ct);
         await hub.PublishAsync(new UserTyping(communityId, channelId, userId!, name));
     }
-
-    public void Dispose() => sendLimiter.Dispose();
 
     /// <summary>
     /// Whether <paramref name="content"/> names <paramref name="userName"/> as a stored mention would (@ana, also

@@ -1,4 +1,5 @@
 using Chat.Domain.Data;
+using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Domain.Text;
 using Chat.Domain.Users;
@@ -14,7 +15,7 @@ public sealed record AvatarImage(byte[] Bytes, string ContentType, int Version);
 /// What others see of a user: display name, bio and picture. Email and password stay with Identity on the
 /// profile page, because they need the current password.
 /// </summary>
-public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, ChatHub hub)
+public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, ChatHub hub, WriteRateLimiter rateLimiter)
 {
     public async Task<ProfileView> GetAsync(string? userId, CancellationToken ct = default)
     {
@@ -45,6 +46,7 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
             ?? throw new ForbiddenException("You need to log in first.");
+        rateLimiter.Acquire(WriteAction.ChangeProfile, userId);
         user.DisplayName = displayName;
         user.Bio = bio;
         await db.SaveChangesAsync(ct);
@@ -73,6 +75,7 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
             ?? throw new ForbiddenException("You need to log in first.");
+        rateLimiter.Acquire(WriteAction.ChangeProfile, userId);
         var avatar = await db.Avatars.SingleOrDefaultAsync(a => a.UserId == userId, ct);
         if (avatar is null)
         {
@@ -96,6 +99,7 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
             ?? throw new ForbiddenException("You need to log in first.");
+        rateLimiter.Acquire(WriteAction.ChangeProfile, userId);
         await db.Avatars.Where(a => a.UserId == userId).ExecuteDeleteAsync(ct);
         // Zero or negative means "no picture"; the number is kept so that the next upload gets a fresh URL.
         user.AvatarVersion = -Math.Abs(user.AvatarVersion);

@@ -11,11 +11,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Chat.Tests.Browser;
 
-/// <summary>An app whose send rate limit lets a test seed a long history through <see cref="MessageService"/>.</summary>
+/// <summary>An app whose write rate limits let a test seed a long history through <see cref="MessageService"/>.</summary>
 public sealed class SeedingAppFixture : BrowserAppFixture
 {
-    protected override void ConfigureServices(IServiceCollection services) =>
-        services.Replace(ServiceDescriptor.Singleton(new SendRateLimit(10_000, TimeSpan.FromMilliseconds(1))));
+    protected override void ConfigureServices(IServiceCollection services) => WriteLimits.Unlimited(services);
 
     public async Task<string> UserIdAsync(string userName)
     {

@@ -1,7 +1,7 @@
 using Chat.Domain.Messages;
+using Chat.Domain.RateLimiting;
 using Chat.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,7 +14,9 @@ namespace Chat.Tests.Browser;
 public sealed class SlowRefillAppFixture : BrowserAppFixture
 {
     protected override void ConfigureServices(IServiceCollection services) =>
-        services.Replace(ServiceDescriptor.Singleton(SendRateLimit.Default with { Refill = TimeSpan.FromMinutes(10) }));
+        WriteLimits.Only(WriteAction.SendMessage, DefaultSendBurst, TimeSpan.FromMinutes(10))(services);
+
+    public static int DefaultSendBurst { get; } = new WriteRateLimitOptions().Send.Burst;
 }
 
 public sealed class RateLimitTests(SlowRefillAppFixture app) : IClassFixture<SlowRefillAppFixture>
@@ -45,8 +47,8 @@ public sealed class RateLimitTests(SlowRefillAppFixture app) : IClassFixture<Slo
             }
         }
 
-        Assert.Equal(SendRateLimit.Default.Burst, sent);
-        await Expect(alert).ToContainTextAsync("You are sending messages too fast. Slow down a little.");
+        Assert.Equal(SlowRefillAppFixture.DefaultSendBurst, sent);
+        await Expect(alert).ToContainTextAsync(RateLimitedException.SlowDown);
         await Expect(composer).ToHaveValueAsync($"Burst {sent + 1:00}");
         await Expect(page.Message("Burst")).ToHaveCountAsync(sent);
         await Expect(page.Message($"Burst {sent + 1:00}")).ToHaveCountAsync(0);

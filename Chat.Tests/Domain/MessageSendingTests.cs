@@ -1,6 +1,7 @@
 using Chat.Domain.Channels;
 using Chat.Domain.Data;
 using Chat.Domain.Messages;
+using Chat.Domain.RateLimiting;
 using Chat.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static Chat.Tests.Support.Outcome;
@@ -203,7 +204,7 @@ public sealed class MessageSendingTests
     }
 
     internal static Action<IServiceCollection> WithBurstOf(int burst) =>
-        services => services.AddSingleton(new SendRateLimit(burst, TimeSpan.FromHours(1)));
+        WriteLimits.Only(WriteAction.SendMessage, burst, WriteLimits.NoRefill);
 
     internal static async Task<int> CountMessagesAsync(TestDatabase db)
     {

@@ -1,5 +1,6 @@
 using Chat.Domain.Data;
 using Chat.Domain.Messages;
+using Chat.Domain.RateLimiting;
 using Chat.Tests.Browser;
 using Chat.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -145,7 +146,7 @@ public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<Chrom
         new ServiceCollection()
             .AddChatDomain(new DatabaseSettings(provider, connectionString))
             // Resending is what this checks, not the send rate limit.
-            .AddSingleton(new SendRateLimit(1_000, TimeSpan.FromMilliseconds(1)))
+            .Configure<WriteRateLimitOptions>(options => options.Send = new(1_000, TimeSpan.FromMilliseconds(1)))
             .BuildServiceProvider();
 
     private sealed record StoredMessage(string AuthorId, string Content, Guid Nonce);

@@ -33,6 +33,9 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
     /// <summary>The clock the components read; set it in a constructor (e.g. a <see cref="ManualClock"/>) to move time by hand.</summary>
     protected TimeProvider? ComponentClock { get; set; }
 
+    /// <summary>Registrations over the domain's, e.g. <c>WriteLimits.All(burst: 1)</c>; set it in a constructor.</summary>
+    protected Action<IServiceCollection>? DomainServices { get; set; }
+
     protected ChatHub Hub => Database.Get<ChatHub>();
 
     protected CommunityService Communities => Database.Get<CommunityService>();
@@ -49,7 +52,7 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, DomainServices ?? (_ => { }));
         Services.AddSingleton(Hub);
         Services.AddSingleton(Communities);
         Services.AddSingleton(Channels);

@@ -4,11 +4,17 @@ using Xunit.Sdk;
 
 namespace Chat.Tests.Support;
 
-/// <summary>Runs a theory on a fresh SQLite file; pass the provider to <see cref="TestDatabase.CreateAsync"/>.</summary>
+/// <summary>
+/// Runs a theory on a fresh SQLite file; pass the provider to <see cref="TestDatabase.CreateAsync"/>. With
+/// <see cref="Each"/>, once per item of that static property of the test class, the item as second argument.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class OnSqliteAttribute : DataAttribute
 {
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[DatabaseProvider.Sqlite]];
+    public string? Each { get; set; }
+
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
+        DatabaseRows.For(DatabaseProvider.Sqlite, testMethod, Each);
 }
 
 /// <summary>
@@ -23,7 +29,11 @@ public sealed class OnPostgresAttribute : DataAttribute
         Skip = SkipReasonOutsideCi();
     }
 
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[DatabaseProvider.Postgres]];
+    /// <summary>As <see cref="OnSqliteAttribute.Each"/>.</summary>
+    public string? Each { get; set; }
+
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
+        DatabaseRows.For(DatabaseProvider.Postgres, testMethod, Each);
 
     private static string? SkipReasonOutsideCi()
     {
@@ -37,6 +47,22 @@ public sealed class OnPostgresAttribute : DataAttribute
             // let them run: SharedPostgres asks again and every PostgreSQL test fails with this very message.
             return null;
         }
+    }
+}
+
+internal static class DatabaseRows
+{
+    public static IEnumerable<object[]> For(DatabaseProvider provider, MethodInfo testMethod, string? each)
+    {
+        if (each is null)
+        {
+            return [[provider]];
+        }
+
+        var items = testMethod.DeclaringType?.GetProperty(each, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            ?.GetValue(null) as System.Collections.IEnumerable
+            ?? throw new InvalidOperationException($"{testMethod.DeclaringType?.Name} has no static property {each} to run the theory for each item of.");
+        return items.Cast<object>().Select(item => new[] { provider, item });
     }
 }
 

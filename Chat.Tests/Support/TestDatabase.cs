@@ -38,7 +38,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>
     /// As <see cref="CreateAsync(DatabaseProvider, CancellationToken)"/>, with registrations added after
-    /// AddChatDomain's; the last registration wins, e.g. <c>services.AddSingleton(new SendRateLimit(3, ...))</c>.
+    /// AddChatDomain's; the last registration wins, e.g. <c>WriteLimits.All(burst: 3)</c>.
     /// </summary>
     public static Task<TestDatabase> CreateAsync(
         DatabaseProvider provider, Action<IServiceCollection> configureServices, CancellationToken ct = default) =>

@@ -45,6 +45,10 @@ public sealed partial class MessagePane
     private long? editingId;
     private string? editError;
     private MessageView? deleting;
+    private string? deleteError;
+
+    // A refused action on a message that has no form of its own (mark unread), shown above the composer.
+    private string? actionError;
     private IReadOnlyList<MessageRevisionView>? history;
     private readonly Dictionary<string, (string Name, DateTime Until)> typing = [];
     private ElementReference log;
@@ -551,8 +555,11 @@ public sealed partial class MessagePane
         }
     }
 
-    private void AskDelete(MessageView message) => deleting = message;
+    private void AskDelete(MessageView message) => (deleting, deleteError) = (message, null);
 
+    private void CancelDelete() => (deleting, deleteError) = (null, null);
+
+    /// <summary>A refusal (too fast, or no longer allowed) stays in the open dialog, which can be tried again.</summary>
     private async Task DeleteAsync()
     {
         if (deleting is not { } message)
@@ -560,15 +567,34 @@ public sealed partial class MessagePane
             return;
         }
 
-        deleting = null;
-        await Messages.DeleteAsync(userId, message.Id);
+        try
+        {
+            await Messages.DeleteAsync(userId, message.Id);
+        }
+        catch (DomainException e)
+        {
+            deleteError = e.Message;
+            return;
+        }
+
+        CancelDelete();
         messages.RemoveAll(m => m.Id == message.Id);
     }
 
     private async Task MarkUnreadAsync(MessageView message)
     {
+        actionError = null;
         readDue = false;
-        await Messages.MarkUnreadAsync(userId, message.ChannelId, message.Id);
+        try
+        {
+            await Messages.MarkUnreadAsync(userId, message.ChannelId, message.Id);
+        }
+        catch (DomainException e)
+        {
+            actionError = e.Message;
+            return;
+        }
+
         var index = messages.FindIndex(m => m.Id == message.Id);
         dividerAfterId = index > 0 ? messages[index - 1].Id : message.Id - 1;
     }

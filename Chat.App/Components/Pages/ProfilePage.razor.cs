@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Chat.Domain;
 using Chat.Domain.Profiles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -24,6 +25,7 @@ public sealed partial class ProfilePage
     private string? userId;
     private bool saving;
     private bool saved;
+    private string? saveError;
     private bool uploading;
     private string? avatarError;
     private string? avatarStatus;
@@ -55,6 +57,7 @@ public sealed partial class ProfilePage
     {
         saving = true;
         avatarStatus = null;
+        saveError = null;
         try
         {
             await Profiles.UpdateAsync(userId, input.DisplayName, input.Bio);
@@ -67,6 +70,11 @@ public sealed partial class ProfilePage
         {
             domainMessages.Add(FieldOf(e.Field), e.Message);
             editContext.NotifyValidationStateChanged();
+        }
+        catch (DomainException e)
+        {
+            // Not about a field (too fast, say): shown beside Save, and the form keeps what was typed.
+            saveError = e.Message;
         }
         finally
         {
@@ -92,7 +100,7 @@ public sealed partial class ProfilePage
             profile = profile! with { AvatarVersion = version };
             avatarStatus = "Your new picture is saved.";
         }
-        catch (DomainValidationException ex)
+        catch (DomainException ex)
         {
             avatarError = ex.Message;
         }
@@ -152,8 +160,18 @@ public sealed partial class ProfilePage
     private async Task RemoveAvatarAsync()
     {
         avatarError = null;
+        avatarStatus = null;
         saved = false;
-        await Profiles.RemoveAvatarAsync(userId);
+        try
+        {
+            await Profiles.RemoveAvatarAsync(userId);
+        }
+        catch (DomainException e)
+        {
+            avatarError = e.Message;
+            return;
+        }
+
         profile = profile! with { AvatarVersion = 0 };
         avatarStatus = "Picture removed.";
     }
