@@ -11,7 +11,7 @@ namespace Chat.App.Components.Account;
 /// router sends the tab to the login page), and from then on every inbound event of the circuit is refused, which
 /// also ends the circuit, for a tab that ignores the redirect.
 /// </summary>
-internal sealed class SessionCircuitHandler(AuthenticationStateProvider authentication, ChatHub hub, SessionService sessions)
+public sealed class SessionCircuitHandler(AuthenticationStateProvider authentication, ChatHub hub, SessionService sessions)
     : CircuitHandler, IDisposable
 {
     private IDisposable? subscription;

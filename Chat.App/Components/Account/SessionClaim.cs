@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace Chat.App.Components.Account;
 
 /// <summary>The claim of the auth cookie that names its server-side session (Chat.Domain/Sessions).</summary>
-internal static class SessionClaim
+public static class SessionClaim
 {
     public const string Type = "chat:session";
 
