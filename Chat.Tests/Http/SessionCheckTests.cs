@@ -35,3 +35,36 @@ public sealed class SessionCheckTests(SessionQueriesCountedFactory app) : IClass
         Assert.Equal(0, app.Queries.Count);
     }
 }
+
+/// <summary>
+/// The app with the security stamp checked on every request, so that Identity rebuilds the cookie's principal
+/// each time. (Zero is refused: the circuit's revalidation loop waits that long between checks.)
+/// </summary>
+public sealed class StampCheckedEveryRequestFactory : ChatAppFactory
+{
+    public StampCheckedEveryRequestFactory() => Settings["Auth:RevalidationInterval"] = "00:00:00.001";
+}
+
+/// <summary>Identity's stamp check renews the cookie from the user; the renewed cookie keeps its session.</summary>
+public sealed class StampRenewalTests(StampCheckedEveryRequestFactory app) : IClassFixture<StampCheckedEveryRequestFactory>
+{
+    [Fact]
+    public async Task Session_WhoseCookieTheStampCheckRenewed_StaysSignedIn()
+    {
+        var session = await app.CreateLoggedInClientAsync();
+        using var client = session.Client;
+
+        var answers = new List<(HttpStatusCode Status, bool Renewed)>();
+        for (var i = 0; i < 3; i++)
+        {
+            // Past the millisecond, so that each request's cookie is checked and renewed.
+            await Task.Delay(TimeSpan.FromMilliseconds(5));
+            using var response = await client.GetAsync("/profile");
+            var renewed = response.Headers.TryGetValues("Set-Cookie", out var cookies)
+                && cookies.Any(c => c.StartsWith(CopiedCookie.Name + "=", StringComparison.Ordinal));
+            answers.Add((response.StatusCode, renewed));
+        }
+
+        Assert.Equal([(HttpStatusCode.OK, true), (HttpStatusCode.OK, true), (HttpStatusCode.OK, true)], answers);
+    }
+}
