@@ -44,7 +44,7 @@ builder.Services.AddProxyHeaders(builder.Configuration);
 builder.Services.AddChatHealthChecks(database);
 
 // Identity, as the Individual Accounts template wires it: static account pages, cookies, and a circuit whose
-// authentication state is checked against the security stamp so that a logout or a new password ends it.
+// authentication state is checked against the security stamp every interval (sessions, below, end it at once).
 var revalidationInterval = builder.Configuration.GetValue("Auth:RevalidationInterval", TimeSpan.FromMinutes(1));
 if (revalidationInterval <= TimeSpan.Zero)
 {
@@ -75,6 +75,9 @@ builder.Services.ConfigureApplicationCookie(options =>
     // Secure whenever the request came over HTTPS; plain HTTP is only ever a developer's machine or a test.
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
+// Each sign-in is a session on the server, revoked at logout or a new password or email: the cookie stops working
+// at once on every instance, not at the next stamp check.
+builder.Services.AddServerSideSessions();
 builder.Services.AddAuthorization(options => options.FallbackPolicy = options.DefaultPolicy);
 
 builder.Services.AddIdentityCore<ChatUser>(options =>

@@ -8,6 +8,7 @@ using Chat.Domain.Profiles;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Domain.Realtime.Relay;
+using Chat.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +39,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<NotificationService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<SessionCache>();
+        services.AddSingleton<SessionService>();
         if (database.Provider == DatabaseProvider.Postgres)
         {
             // Several instances share a PostgreSQL database, and the hub's events reach them all through it. The

@@ -5,6 +5,7 @@ using Chat.Domain.Messages;
 using Chat.Domain.Notifications;
 using Chat.Domain.Profiles;
 using Chat.Domain.Realtime.Relay;
+using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,9 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<InviteLink> InviteLinks => Set<InviteLink>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>Sign-ins whose cookies are valid until revoked (docs/decisions/0005-server-side-sessions.md).</summary>
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     /// <summary>Events on their way to the other instances; used on PostgreSQL only (docs/decisions/0004-scale-out.md).</summary>
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();

@@ -5,6 +5,7 @@ using Chat.Domain.Messages;
 using Chat.Domain.Notifications;
 using Chat.Domain.Profiles;
 using Chat.Domain.Realtime.Relay;
+using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -165,6 +166,17 @@ internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(e => e.Payload).IsRequired();
         // A reconnected listener reads the rows written since a moment; old rows are deleted by age.
         builder.HasIndex(e => e.CreatedAt);
+    }
+}
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.Property(s => s.Id).HasMaxLength(UserSession.IdMaxLength);
+        // Revoking all of a user's sessions looks them up by user.
+        builder.HasIndex(s => s.UserId);
+        builder.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

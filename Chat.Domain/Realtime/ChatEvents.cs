@@ -32,6 +32,7 @@ namespace Chat.Domain.Realtime;
 [JsonDerivedType(typeof(InstancePresenceChanged), nameof(InstancePresenceChanged))]
 [JsonDerivedType(typeof(InstancePresenceReported), nameof(InstancePresenceReported))]
 [JsonDerivedType(typeof(PresenceRequested), nameof(PresenceRequested))]
+[JsonDerivedType(typeof(SessionsRevoked), nameof(SessionsRevoked))]
 public abstract record ChatEvent
 {
     [JsonIgnore]
@@ -115,3 +116,12 @@ public sealed record InstancePresenceReported(string Instance, IReadOnlyList<str
 
 /// <summary>An instance (re)joined the relay and asks the others to report who is connected to them.</summary>
 public sealed record PresenceRequested(string Instance) : PresenceEvent(Instance);
+
+/// <summary>
+/// Sessions of one user ended (a logout, a new password or email). Every instance's session cache hears it, through
+/// the relay too, marks them revoked and passes it on to those sessions' circuits (<see cref="Topics.Session"/>).
+/// </summary>
+public sealed record SessionsRevoked(string UserId, IReadOnlyList<string> SessionIds) : ChatEvent
+{
+    public override string Topic => Topics.Sessions;
+}

@@ -1,3 +1,4 @@
+using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,8 @@ internal static class AccountEndpoints
             HttpContext context,
             IAntiforgery antiforgery,
             SignInManager<ChatUser> signInManager,
-            UserManager<ChatUser> userManager) =>
+            UserManager<ChatUser> userManager,
+            SessionService sessions) =>
         {
             // The antiforgery middleware only records its verdict; minimal APIs enforce it when they bind form fields,
             // and this endpoint binds none. So it checks the token itself.
@@ -27,7 +29,9 @@ internal static class AccountEndpoints
 
             if (await userManager.GetUserAsync(context.User) is { } user)
             {
-                // A new stamp invalidates this user's other cookies and, at the next revalidation, their open tabs.
+                // Logging out anywhere logs out everywhere: every cookie of the user is refused from now on, on every
+                // instance, and their open tabs go to the login page. The new stamp stays as Identity's own backstop.
+                await sessions.RevokeAllAsync(user.Id, context.RequestAborted);
                 await userManager.UpdateSecurityStampAsync(user);
             }
 

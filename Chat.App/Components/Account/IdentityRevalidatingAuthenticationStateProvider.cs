@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
@@ -8,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Chat.App.Components.Account;
 
 /// <summary>
-/// Checks, every interval, that the circuit's user still exists and that the security stamp in its cookie is the
-/// current one; a logout elsewhere or a changed password changes the stamp, and the circuit loses its user.
+/// Checks, every interval, that the circuit's session is still active, that its user still exists and that the
+/// security stamp in its cookie is the current one; if not, the circuit loses its user. A revoked session's
+/// circuit normally learns of it at once (<see cref="SessionCircuitHandler"/>); this is the backstop.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
@@ -23,8 +25,16 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
+        var user = authenticationState.User;
+        // The session is normally ended at once by SessionCircuitHandler; checked here too, from memory, as a backstop.
+        if (!await scope.ServiceProvider.GetRequiredService<SessionService>()
+                .IsActiveAsync(user.SessionId(), user.UserId(), cancellationToken))
+        {
+            return false;
+        }
+
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ChatUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User, scope.ServiceProvider);
+        return await ValidateSecurityStampAsync(userManager, user, scope.ServiceProvider);
     }
 
     private static async Task<bool> ValidateSecurityStampAsync(

@@ -423,6 +423,29 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.ToTable("OutboxEvents");
                 });
 
+            modelBuilder.Entity("Chat.Domain.Sessions.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("Chat.Domain.Users.ChatUser", b =>
                 {
                     b.Property<string>("Id")
@@ -804,6 +827,17 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.HasOne("Chat.Domain.Users.ChatUser", "User")
                         .WithOne()
                         .HasForeignKey("Chat.Domain.Profiles.UserAvatar", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Chat.Domain.Sessions.UserSession", b =>
+                {
+                    b.HasOne("Chat.Domain.Users.ChatUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -402,6 +402,29 @@ namespace Chat.Domain.Data.Migrations.Sqlite
                     b.ToTable("OutboxEvents");
                 });
 
+            modelBuilder.Entity("Chat.Domain.Sessions.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("Chat.Domain.Users.ChatUser", b =>
                 {
                     b.Property<string>("Id")
@@ -779,6 +802,17 @@ namespace Chat.Domain.Data.Migrations.Sqlite
                     b.HasOne("Chat.Domain.Users.ChatUser", "User")
                         .WithOne()
                         .HasForeignKey("Chat.Domain.Profiles.UserAvatar", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Chat.Domain.Sessions.UserSession", b =>
+                {
+                    b.HasOne("Chat.Domain.Users.ChatUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
