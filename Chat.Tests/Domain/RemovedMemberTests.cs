@@ -88,6 +88,27 @@ public sealed class RemovedMemberTests
         Assert.Empty(miaRosters);
     }
 
+    [Theory, OnPostgres]
+    public async Task KickAsync_OnAnotherInstance_EndsTheKickedUsersSubscriptionsHereToo(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var cast = await Cast.CreateAsync(db);
+        await using var a = await RelayInstance.StartAsync(db.ConnectionString, "a");
+        await using var b = await RelayInstance.StartAsync(db.ConnectionString, "b");
+        var topic = Topics.Community(cast.CommunityId);
+        var miaOnB = new ConcurrentQueue<ChatEvent>();
+        var ownerOnB = new ConcurrentQueue<ChatEvent>();
+        using var mia = b.Hub.Subscribe(topic, cast.Member.Id, Record(miaOnB));
+        using var owner = b.Hub.Subscribe(topic, cast.Owner.Id, Record(ownerOnB));
+
+        await a.Get<CommunityService>().KickAsync(cast.Owner.Id, cast.CommunityId, cast.Member.Id);
+        await a.Get<MessageService>().SendAsync(cast.Owner.Id, cast.ChannelId, "after the kick", Guid.NewGuid());
+
+        await Wait.UntilAsync(() => ownerOnB.Any(e => e is MessagePosted), "b to receive the message sent on a");
+        Assert.IsType<MemberLeft>(Assert.Single(miaOnB));
+        Assert.Equal(1, b.Hub.SubscriberCount(topic));
+    }
+
     private static Func<T, Task> Record<T>(ConcurrentQueue<T> seen) => e =>
     {
         seen.Enqueue(e);
