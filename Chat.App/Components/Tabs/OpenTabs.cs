@@ -6,8 +6,8 @@ namespace Chat.App.Components.Tabs;
 /// Every user's live tabs on this instance. When a user opens one more than <see cref="TabLimitOptions.MaxPerUser"/>,
 /// the one its user has not used for the longest (no key, click or bringing it to the front) is closed: it takes the
 /// least from the user, and frees what an abandoned tab holds. Live updates do not count as use: every tab of a busy
-/// server gets them, watched or not. A browser keeps all its tabs
-/// on one instance (docs/decisions/0004-scale-out.md), so counting per instance counts them all.
+/// server gets them, watched or not. A browser keeps all its tabs on one instance (docs/decisions/0004-scale-out.md),
+/// so counting per instance counts them all.
 /// </summary>
 public sealed class OpenTabs(IOptions<TabLimitOptions> options, TimeProvider clock)
 {
