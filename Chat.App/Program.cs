@@ -4,6 +4,7 @@ using Chat.App.Components.Account;
 using Chat.App.Components.Common;
 using Chat.App.Components.Layout;
 using Chat.App.Components.Messaging;
+using Chat.App.Components.Tabs;
 using Chat.App.Health;
 using Chat.App.Security;
 using Chat.Domain;
@@ -28,6 +29,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<HttpStatus>();
 builder.Services.AddScoped<ReaderTimeZone>();
 builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
+builder.Services.AddTabLimit(builder.Configuration);
 
 var database = DatabaseConfiguration.Read(builder.Configuration, builder.Environment);
 builder.Services.AddChatDomain(database, builder.Configuration["Instance:Name"]);

@@ -34,9 +34,15 @@ public sealed partial class MemberDirectory(
     /// Keeps the community's roster current until disposed and calls <paramref name="changed"/> with each new one.
     /// Watch first, then <see cref="GetAsync"/>, so that no change between the two is missed.
     /// </summary>
-    public IDisposable Watch(int communityId, Func<MemberRoster, Task> changed)
+    public IDisposable Watch(int communityId, Func<MemberRoster, Task> changed) => Watch(communityId, null, changed);
+
+    /// <summary>
+    /// Watches for what <paramref name="userId"/> sees: when that user leaves or is removed from the community, their
+    /// watches end at once, in every tab, whether or not the tab follows its redirect away.
+    /// </summary>
+    public IDisposable Watch(int communityId, string? userId, Func<MemberRoster, Task> changed)
     {
-        var watcher = new Watcher(this, communityId, changed);
+        var watcher = new Watcher(this, communityId, userId, changed);
         lock (gate)
         {
             if (!entries.TryGetValue(communityId, out var entry))
@@ -100,12 +106,39 @@ public sealed partial class MemberDirectory(
         ended?.Stop();
     }
 
+    /// <summary>
+    /// Ends the watches of a member who left or was removed; the last one ends the shared roster. Says whether it did.
+    /// </summary>
+    private bool EndWatchesOf(int communityId, string userId)
+    {
+        Entry? ended = null;
+        lock (gate)
+        {
+            if (!entries.TryGetValue(communityId, out var entry))
+            {
+                return false;
+            }
+
+            entry.Watchers = entry.Watchers.RemoveAll(w => w.UserId == userId);
+            if (entry.Watchers.IsEmpty)
+            {
+                entries.Remove(communityId);
+                ended = entry;
+            }
+        }
+
+        ended?.Stop();
+        return ended is not null;
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The member roster of community {CommunityId} could not be refreshed")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception, int communityId);
 
-    private sealed class Watcher(MemberDirectory directory, int communityId, Func<MemberRoster, Task> changed) : IDisposable
+    private sealed class Watcher(MemberDirectory directory, int communityId, string? userId, Func<MemberRoster, Task> changed) : IDisposable
     {
         public int CommunityId { get; } = communityId;
+
+        public string? UserId { get; } = userId;
 
         public Func<MemberRoster, Task> Changed { get; } = changed;
 
@@ -179,6 +212,12 @@ public sealed partial class MemberDirectory(
 
         private Task OnEventAsync(ChatEvent chatEvent)
         {
+            // Before the refresh it schedules: the one who left is not handed the new roster, nor any later one.
+            if (chatEvent is MemberLeft left && directory.EndWatchesOf(communityId, left.UserId))
+            {
+                return Task.CompletedTask;
+            }
+
             lock (gate)
             {
                 switch (chatEvent)

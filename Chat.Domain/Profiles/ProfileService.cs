@@ -55,7 +55,7 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
 
     /// <summary>
     /// Stores a new picture. The browser has already shrunk it, but nothing it sends is trusted: the size is
-    /// capped and the bytes must be a whole PNG, JPEG, GIF or WebP image.
+    /// capped, the bytes must be a whole PNG, JPEG, GIF or WebP image, and its declared pixel size is capped too.
     /// </summary>
     public async Task<int> SetAvatarAsync(string? userId, byte[] bytes, CancellationToken ct = default)
     {
@@ -70,8 +70,18 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
             throw new ValidationException($"A picture is at most {UserAvatar.MaxBytes / 1024} KB.", "avatar");
         }
 
-        var contentType = ImageSniffer.ContentTypeOf(bytes)
-            ?? throw new ValidationException("That is not a complete PNG, JPEG, GIF or WebP image.", "avatar");
+        var contentType = ImageSniffer.ContentTypeOf(bytes);
+        if (contentType is null || ImageSize.Of(bytes) is not { } size)
+        {
+            throw new ValidationException("That is not a complete PNG, JPEG, GIF or WebP image.", "avatar");
+        }
+
+        if (size.Width > UserAvatar.MaxSide || size.Height > UserAvatar.MaxSide)
+        {
+            throw new ValidationException(
+                $"A picture is at most {UserAvatar.MaxSide} × {UserAvatar.MaxSide} pixels; this one is {size.Width} × {size.Height}.", "avatar");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
             ?? throw new ForbiddenException("You need to log in first.");

@@ -7,6 +7,12 @@ public class UserAvatar
 {
     public const int MaxBytes = 512 * 1024;
 
+    /// <summary>
+    /// The most pixels a side may declare. The browser shrinks a picture to 256 × 256 before uploading it, so only a
+    /// tampered upload comes near this; a few bytes can declare a picture that would cost every viewer gigabytes.
+    /// </summary>
+    public const int MaxSide = 1024;
+
     public string UserId { get; set; } = "";
 
     public byte[] Bytes { get; set; } = [];

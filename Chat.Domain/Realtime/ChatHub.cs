@@ -18,9 +18,17 @@ public sealed partial class ChatHub(ILogger<ChatHub> logger, OutboxWriter? relay
     private ImmutableDictionary<string, ImmutableArray<Subscription>> topics =
         ImmutableDictionary<string, ImmutableArray<Subscription>>.Empty.WithComparers(StringComparer.Ordinal);
 
-    public IDisposable Subscribe(string topic, Func<ChatEvent, Task> handler)
+    /// <summary>Listens on a topic for the app itself (presence, the shared member rosters), for no one user.</summary>
+    public IDisposable Subscribe(string topic, Func<ChatEvent, Task> handler) => Subscribe(topic, null, handler);
+
+    /// <summary>
+    /// Listens on a topic for what <paramref name="userId"/> sees. When that user leaves or is removed from a community
+    /// (<see cref="MemberLeft"/>), each of their subscriptions of the community gets that event and then nothing more,
+    /// in every tab and on every instance, whether or not the tab follows its redirect away.
+    /// </summary>
+    public IDisposable Subscribe(string topic, string? userId, Func<ChatEvent, Task> handler)
     {
-        var subscription = new Subscription(this, topic, handler);
+        var subscription = new Subscription(this, topic, userId, handler);
         lock (gate)
         {
             topics = topics.SetItem(topic, topics.GetValueOrDefault(topic, []).Add(subscription));
@@ -56,11 +64,24 @@ public sealed partial class ChatHub(ILogger<ChatHub> logger, OutboxWriter? relay
             deliveries[i] = DeliverToAsync(subscribers[i], chatEvent);
         }
 
+        // The leaver's own tabs were handed their MemberLeft just above (handlers are called before their first
+        // await); from here on nothing of this community reaches them.
+        if (chatEvent is MemberLeft left)
+        {
+            End(topic, left.UserId);
+        }
+
         await Task.WhenAll(deliveries);
     }
 
     private async Task DeliverToAsync(Subscription subscription, ChatEvent chatEvent)
     {
+        // Ended while this delivery waited its turn: the member is gone, the event is not theirs.
+        if (subscription.Ended)
+        {
+            return;
+        }
+
         try
         {
             await subscription.Handler(chatEvent);
@@ -70,6 +91,32 @@ public sealed partial class ChatHub(ILogger<ChatHub> logger, OutboxWriter? relay
 #pragma warning restore CA1031
         {
             LogHandlerFailed(logger, e, subscription.Topic, chatEvent.GetType().Name);
+        }
+    }
+
+    /// <summary>Ends every subscription of <paramref name="userId"/> on <paramref name="topic"/>.</summary>
+    private void End(string topic, string userId)
+    {
+        lock (gate)
+        {
+            if (!topics.TryGetValue(topic, out var current))
+            {
+                return;
+            }
+
+            var ended = current.Where(s => s.UserId == userId).ToList();
+            if (ended.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var subscription in ended)
+            {
+                subscription.Ended = true;
+            }
+
+            var remaining = current.RemoveRange(ended);
+            topics = remaining.IsEmpty ? topics.Remove(topic) : topics.SetItem(topic, remaining);
         }
     }
 
@@ -90,11 +137,21 @@ public sealed partial class ChatHub(ILogger<ChatHub> logger, OutboxWriter? relay
     [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber of {Topic} failed to handle {Event}")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string topic, string @event);
 
-    private sealed class Subscription(ChatHub hub, string topic, Func<ChatEvent, Task> handler) : IDisposable
+    private sealed class Subscription(ChatHub hub, string topic, string? userId, Func<ChatEvent, Task> handler) : IDisposable
     {
+        private volatile bool ended;
+
         public string Topic { get; } = topic;
 
+        public string? UserId { get; } = userId;
+
         public Func<ChatEvent, Task> Handler { get; } = handler;
+
+        public bool Ended
+        {
+            get => ended;
+            set => ended = value;
+        }
 
         public void Dispose() => hub.Unsubscribe(this);
     }

@@ -29,4 +29,27 @@ public sealed class ChannelPageTests : ChatComponentTests
             Assert.Equal($"avatars/{ben.Id}/{version}", page.Find("aside[aria-label='Members'] img.avatar").GetAttribute("src"));
         });
     }
+
+    [Fact]
+    public async Task KickedMember_WhoIgnoresTheRedirect_KeepsNoSubscriptionOfTheServer()
+    {
+        var ana = await Database.CreateUserAsync("ana");
+        var ben = await Database.CreateUserAsync("ben");
+        var club = await Communities.CreateAsync(ana.Id, "Book club", null, isPublic: true);
+        await Communities.JoinAsync(ben.Id, club.Id);
+        var general = (await Channels.ListAsync(club.Id, ana.Id))[0];
+        LogIn(ben);
+        var page = Render<ChannelPage>(ps => ps.Add(p => p.ServerId, club.Id).Add(p => p.ChannelId, general.Id));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("aside[aria-label='Members'] .member").Count));
+        var topic = Chat.Domain.Realtime.Topics.Community(club.Id);
+        Assert.True(Hub.SubscriberCount(topic) >= 3, "the page, its message pane and the member roster listen");
+
+        // bunit's navigation manager only records the redirect: the page, its message pane and member list stay.
+        await Communities.KickAsync(ana.Id, club.Id, ben.Id);
+
+        page.WaitForAssertion(() => Assert.Equal(0, Hub.SubscriberCount(topic)));
+        await Messages.SendAsync(ana.Id, general.Id, "not for ben", Guid.NewGuid());
+        await page.InvokeAsync(() => { });
+        Assert.DoesNotContain("not for ben", page.Markup, StringComparison.Ordinal);
+    }
 }

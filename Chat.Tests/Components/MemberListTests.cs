@@ -57,6 +57,42 @@ public sealed class MemberListTests : ChatComponentTests
         Assert.Equal(0, Hub.SubscriberCount(Topics.Community(club.Id)));
     }
 
+    [Fact]
+    public async Task KickedMember_WhoStaysOnThePage_GetsNoMoreUpdates()
+    {
+        var owner = await Database.CreateUserAsync("olga");
+        var ben = await Database.CreateUserAsync("ben");
+        var cleo = await Database.CreateUserAsync("cleo");
+        var club = await Communities.CreateAsync(owner.Id, "Book club", null, isPublic: true);
+        await Communities.JoinAsync(ben.Id, club.Id);
+        LogIn(ben);
+        var list = Render<MemberList>(ps => ps.Add(p => p.Community, Communities.GetAsync(club.Id, ben.Id).Result));
+        list.WaitForAssertion(() => Assert.Equal(2, list.FindAll("li.member").Count));
+        // The owner's tab, watching after Ben's: a roster handed to it was handed to Ben's list first.
+        var ownerSaw = new TaskCompletionSource();
+        using var ownerTab = Database.Get<MemberDirectory>().Watch(club.Id, owner.Id, roster =>
+        {
+            if (roster.Contains(cleo.Id))
+            {
+                ownerSaw.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        });
+
+        // Ben's tab ignores the redirect away and keeps the list on screen.
+        await Communities.KickAsync(owner.Id, club.Id, ben.Id);
+        await Communities.JoinAsync(cleo.Id, club.Id);
+        await Database.Get<PresenceTracker>().ConnectedAsync(owner.Id);
+
+        await ownerSaw.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await list.InvokeAsync(() => { });
+        Assert.DoesNotContain("cleo", list.FindAll("li.member .member-name").Select(n => n.TextContent));
+        Assert.Empty(list.FindAll("li.member.online"));
+        // Only the shared roster's own subscription is left, for the owner's watch.
+        Assert.Equal(1, Hub.SubscriberCount(Topics.Community(club.Id)));
+    }
+
     // Straight into the database in one save: 3,000 accounts through the services would take longer than the test.
     private async Task<List<ChatUser>> AddMembersAsync(int communityId, int count)
     {

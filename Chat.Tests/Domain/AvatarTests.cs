@@ -80,6 +80,53 @@ public sealed class AvatarTests
         Assert.Equal(UserAvatar.MaxBytes, (await db.Get<ProfileService>().GetAvatarAsync(user.Id))!.Bytes.Length);
     }
 
+    public static TheoryData<string, byte[]> TooManyPixels => new()
+    {
+        { "a 48 KB-class PNG of 20,000 x 20,000", TestImages.PngDeclaring(20_000, 20_000) },
+        { "a PNG one pixel too wide", TestImages.PngDeclaring(UserAvatar.MaxSide + 1, 1) },
+        { "a JPEG one pixel too high", TestImages.JpegDeclaring(1, UserAvatar.MaxSide + 1) },
+        { "a GIF of 65,535 x 65,535", TestImages.GifDeclaring(65_535, 65_535) },
+        { "a lossy WebP of 16,383 x 16,383", TestImages.WebPDeclaring("VP8 ", 16_383, 16_383) },
+        { "a lossless WebP of 16,384 x 2", TestImages.WebPDeclaring("VP8L", 16_384, 2) },
+        { "an extended WebP of 20,000 x 20,000", TestImages.WebPDeclaring("VP8X", 20_000, 20_000) },
+    };
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task SetAvatarAsync_DeclaringMorePixelsThanTheCap_IsRefusedAndStoresNothing(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var user = await db.CreateUserAsync("mia");
+        var profiles = db.Get<ProfileService>();
+        await profiles.SetAvatarAsync(user.Id, Gif);
+        var before = await DatabaseSnapshot.TakeAsync(db);
+
+        foreach (var row in TooManyPixels)
+        {
+            var (what, bytes) = ((string)row[0], (byte[])row[1]);
+            Assert.True(ImageSniffer.ContentTypeOf(bytes) is not null, $"{what} is not even a whole image");
+
+            var refused = await Record.ExceptionAsync(() => profiles.SetAvatarAsync(user.Id, bytes));
+
+            Assert.True(refused is ValidationException { Field: "avatar" } e && e.Message.StartsWith(
+                $"A picture is at most {UserAvatar.MaxSide} × {UserAvatar.MaxSide} pixels", StringComparison.Ordinal),
+                $"{what}: {refused?.Message ?? "accepted"}");
+        }
+
+        DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "no picture was small enough");
+        Assert.Equal(("image/gif", 1), ((await profiles.GetAvatarAsync(user.Id))!.ContentType, (await profiles.GetAsync(user.Id)).AvatarVersion));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task SetAvatarAsync_DeclaringExactlyTheCap_IsAccepted(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var user = await db.CreateUserAsync("mia");
+
+        var version = await db.Get<ProfileService>().SetAvatarAsync(user.Id, TestImages.PngDeclaring(UserAvatar.MaxSide, UserAvatar.MaxSide));
+
+        Assert.Equal(1, version);
+    }
+
     [Fact]
     public void ImageSniffer_EveryNonImage_IsNotRecognized()
     {

@@ -9,7 +9,7 @@ public sealed class AvatarEndpointTests(ChatAppFactory app) : IClassFixture<Chat
     private ProfileService Profiles => app.Services.GetRequiredService<ProfileService>();
 
     [Fact]
-    public async Task Get_CurrentVersion_ServesStoredBytesAsImageWithNosniffAndLongCaching()
+    public async Task Get_CurrentVersion_ServesStoredBytesAsImageWithNosniffAndLongPrivateCaching()
     {
         var session = await app.CreateLoggedInClientAsync();
         using var client = session.Client;
@@ -22,7 +22,12 @@ public sealed class AvatarEndpointTests(ChatAppFactory app) : IClassFixture<Chat
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType!.ToString());
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
-        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
+        // Private: a shared cache (proxy, CDN) must not keep a picture that only logged-in users may see.
+        var cacheControl = response.Headers.CacheControl!;
+        Assert.True(cacheControl.Private);
+        Assert.False(cacheControl.Public);
+        Assert.Equal(TimeSpan.FromDays(365), cacheControl.MaxAge);
+        Assert.Contains("immutable", cacheControl.ToString(), StringComparison.Ordinal);
         Assert.Equal(png, await response.Content.ReadAsByteArrayAsync());
     }
 

@@ -53,6 +53,92 @@ public static class TestImages
         return png.ToArray();
     }
 
+    /// <summary>
+    /// A whole PNG whose header declares <paramref name="width"/> × <paramref name="height"/> over a few bytes of
+    /// pixel data: what a tampered upload sends to make every viewer's browser allocate a huge picture.
+    /// </summary>
+    public static byte[] PngDeclaring(int width, int height)
+    {
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8;
+        header[9] = 2;
+        WriteChunk(png, "IHDR", header);
+        using var pixels = new MemoryStream();
+        using (var zlib = new ZLibStream(pixels, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            zlib.Write(new byte[64]);
+        }
+
+        WriteChunk(png, "IDAT", pixels.ToArray());
+        WriteChunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    /// <summary>A JPEG whose baseline frame header (SOF0, after a JFIF segment) declares the size; no real scan.</summary>
+    public static byte[] JpegDeclaring(int width, int height) =>
+        Convert.FromHexString(
+            "FFD8" + "FFE000104A46494600010100000100010000"
+            + "FFC0000B08" + $"{height:X4}{width:X4}" + "01011100"
+            + "FFD9");
+
+    /// <summary>A GIF89a of just a logical screen descriptor of that size and a trailer.</summary>
+    public static byte[] GifDeclaring(int width, int height)
+    {
+        var gif = new byte[14];
+        "GIF89a"u8.CopyTo(gif);
+        BinaryPrimitives.WriteUInt16LittleEndian(gif.AsSpan(6), (ushort)width);
+        BinaryPrimitives.WriteUInt16LittleEndian(gif.AsSpan(8), (ushort)height);
+        gif[^1] = 0x3B;
+        return gif;
+    }
+
+    /// <summary>A WebP whose first chunk (<c>VP8 </c>, <c>VP8L</c> or <c>VP8X</c>) declares the size.</summary>
+    public static byte[] WebPDeclaring(string chunk, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        var data = new byte[10];
+        switch (chunk)
+        {
+            case "VP8 ":
+                data[3] = 0x9D;
+                data[4] = 0x01;
+                data[5] = 0x2A;
+                BinaryPrimitives.WriteUInt16LittleEndian(data.AsSpan(6), (ushort)width);
+                BinaryPrimitives.WriteUInt16LittleEndian(data.AsSpan(8), (ushort)height);
+                break;
+            case "VP8L":
+                data[0] = 0x2F;
+                BinaryPrimitives.WriteUInt32LittleEndian(data.AsSpan(1), (uint)(width - 1) | ((uint)(height - 1) << 14));
+                break;
+            case "VP8X":
+                WriteUInt24(data.AsSpan(4), width - 1);
+                WriteUInt24(data.AsSpan(7), height - 1);
+                break;
+            default:
+                throw new ArgumentException("VP8 , VP8L or VP8X", nameof(chunk));
+        }
+
+        var webp = new byte[20 + data.Length];
+        "RIFF"u8.CopyTo(webp);
+        BinaryPrimitives.WriteUInt32LittleEndian(webp.AsSpan(4), (uint)(webp.Length - 8));
+        "WEBP"u8.CopyTo(webp.AsSpan(8));
+        Encoding.ASCII.GetBytes(chunk).CopyTo(webp, 12);
+        BinaryPrimitives.WriteUInt32LittleEndian(webp.AsSpan(16), (uint)data.Length);
+        data.CopyTo(webp, 20);
+        return webp;
+    }
+
+    private static void WriteUInt24(Span<byte> bytes, int value)
+    {
+        bytes[0] = (byte)value;
+        bytes[1] = (byte)(value >> 8);
+        bytes[2] = (byte)(value >> 16);
+    }
+
     private static void WriteChunk(Stream png, string type, byte[] data)
     {
         var length = new byte[4];

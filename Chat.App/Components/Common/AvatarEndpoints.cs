@@ -6,7 +6,7 @@ namespace Chat.App.Components.Common;
 
 /// <summary>
 /// Serves users' pictures from the database. Only logged-in users get them (the fallback policy), like display
-/// names. The bytes were checked when they were stored; they are still served as nothing but an image.
+/// names, and only the browser may cache them. The bytes were checked when they were stored; they are still served as nothing but an image.
 /// </summary>
 internal static class AvatarEndpoints
 {
@@ -35,7 +35,9 @@ internal static class AvatarEndpoints
             // The stored type, never a guess from the bytes; no script even if a browser tried to render it as a page.
             headers.XContentTypeOptions = "nosniff";
             headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-            headers.CacheControl = "public, max-age=31536000, immutable";
+            // Private: only logged-in users may see pictures, so no shared cache (a proxy, a CDN) may keep a copy and
+            // hand it to someone else; the browser may keep it for a year, since a new picture is a new URL.
+            headers.CacheControl = "private, max-age=31536000, immutable";
             return TypedResults.File(avatar.Bytes, avatar.ContentType);
         });
 }

@@ -59,7 +59,7 @@ public sealed partial class InviteDialog : IAsyncDisposable
         if (Community.MyRole >= MemberRole.Admin)
         {
             // Someone joining may have used a link: its use count changes while the list is on screen.
-            subscription = Hub.Subscribe(Topics.Community(Community.Id), e => e is MemberJoined
+            subscription = Hub.Subscribe(Topics.Community(Community.Id), userId, e => e is MemberJoined
                 ? InvokeAsync(async () =>
                 {
                     await LoadLinksAsync();

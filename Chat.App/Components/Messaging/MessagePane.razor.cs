@@ -133,7 +133,7 @@ public sealed partial class MessagePane
         // Subscribe before loading, so a message posted in between is merged by id, not lost. Events of other
         // channels are dropped on the publisher's thread, before anything is queued on this circuit.
         var channelId = channel.Id;
-        subscription = Hub.Subscribe(Topics.Community(channel.CommunityId),
+        subscription = Hub.Subscribe(Topics.Community(channel.CommunityId), userId,
             e => Concerns(e, channelId) ? InvokeAsync(() => ApplyAsync(e)) : Task.CompletedTask);
         var page = await Messages.GetLatestAsync(channel.CommunityId, channel.Id, userId);
         Merge(page);

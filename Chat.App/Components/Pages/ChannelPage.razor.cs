@@ -109,7 +109,7 @@ public sealed partial class ChannelPage
 
         // Subscribe before loading, so a change made in between is applied, not lost. Events that only concern the
         // message pane or the member list (which subscribe themselves) are dropped before reaching this circuit.
-        communitySubscription = Hub.Subscribe(Topics.Community(ServerId),
+        communitySubscription = Hub.Subscribe(Topics.Community(ServerId), userId,
             e => Concerns(e) ? InvokeAsync(() => ApplyAsync(e)) : Task.CompletedTask);
         if (userId is not null)
         {
