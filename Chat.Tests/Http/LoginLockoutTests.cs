@@ -75,11 +75,11 @@ public sealed partial class LoginLockoutTests(CountingHasherAppFactory app) : IC
     {
         await using var server = new ChatAppFactory();
         var baseAddress = server.StartKestrel();
-        using var ownerRegistration = Client(baseAddress, forwardedFor: "203.0.113.2");
+        using var ownerRegistration = ForwardedClient.Create(baseAddress, forwardedFor: "203.0.113.2");
         var account = TestAccount.New("owner");
         using var registered = await ownerRegistration.RegisterAsync(account);
-        using var stranger = Client(baseAddress, forwardedFor: "203.0.113.1");
-        using var owner = Client(baseAddress, forwardedFor: "203.0.113.2");
+        using var stranger = ForwardedClient.Create(baseAddress, forwardedFor: "203.0.113.1");
+        using var owner = ForwardedClient.Create(baseAddress, forwardedFor: "203.0.113.2");
 
         var strangerGuesses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 6; attempt++)
@@ -108,19 +108,6 @@ public sealed partial class LoginLockoutTests(CountingHasherAppFactory app) : IC
         var hashes = app.Hasher.Rounds - before;
         var match = FormErrorRegex().Match(await response.Content.ReadAsStringAsync());
         return (response.StatusCode, match.Success ? WebUtility.HtmlDecode(match.Groups["text"].Value).Trim() : "", hashes);
-    }
-
-    /// <summary>A client as the proxy on this machine forwards it: its own cookies, and X-Forwarded-For.</summary>
-    private static HttpClient Client(Uri baseAddress, string forwardedFor)
-    {
-#pragma warning disable CA2000 // The client disposes its handler.
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }, disposeHandler: true)
-#pragma warning restore CA2000
-        {
-            BaseAddress = baseAddress,
-        };
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
-        return client;
     }
 
     [GeneratedRegex("""class="form-error"[^>]*>(?<text>[^<]*)<""")]

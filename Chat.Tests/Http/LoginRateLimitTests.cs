@@ -28,7 +28,7 @@ public sealed class LoginRateLimitTests(LoginRateLimitAppFactory app) : IClassFi
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {refused.Headers.RetryAfter}");
         var html = await refused.Content.ReadAsStringAsync();
         Assert.Contains("Too many attempts", html, StringComparison.Ordinal);
-        Assert.Contains("Wait a minute", html, StringComparison.Ordinal);
+        Assert.Contains("Wait a few minutes", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
     }
 }

@@ -15,8 +15,8 @@ public sealed class ProxyHeadersTests
         await using var app = new ChatAppFactory();
         app.Settings["Auth:LoginPostsPerMinute"] = "2";
         var baseAddress = app.StartKestrel();
-        using var first = Client(baseAddress, forwardedFor: "203.0.113.1");
-        using var second = Client(baseAddress, forwardedFor: "203.0.113.2");
+        using var first = ForwardedClient.Create(baseAddress, forwardedFor: "203.0.113.1");
+        using var second = ForwardedClient.Create(baseAddress, forwardedFor: "203.0.113.2");
 
         var firstClient = await LogInRepeatedlyAsync(first, times: 3);
         var secondClient = await LogInRepeatedlyAsync(second, times: 1);
@@ -32,8 +32,8 @@ public sealed class ProxyHeadersTests
         app.Settings["Auth:LoginPostsPerMinute"] = "2";
         app.Settings["ForwardedHeaders:KnownProxies:0"] = "192.0.2.10";
         var baseAddress = app.StartKestrel();
-        using var first = Client(baseAddress, forwardedFor: "203.0.113.1");
-        using var second = Client(baseAddress, forwardedFor: "203.0.113.2");
+        using var first = ForwardedClient.Create(baseAddress, forwardedFor: "203.0.113.1");
+        using var second = ForwardedClient.Create(baseAddress, forwardedFor: "203.0.113.2");
 
         var firstClient = await LogInRepeatedlyAsync(first, times: 2);
         var secondClient = await LogInRepeatedlyAsync(second, times: 1);
@@ -47,7 +47,7 @@ public sealed class ProxyHeadersTests
     {
         await using var app = new ChatAppFactory();
         var baseAddress = app.StartKestrel();
-        using var client = Client(baseAddress, forwardedFor: "203.0.113.1");
+        using var client = ForwardedClient.Create(baseAddress, forwardedFor: "203.0.113.1");
         client.DefaultRequestHeaders.Host = "chat.example";
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
 
@@ -59,19 +59,6 @@ public sealed class ProxyHeadersTests
         Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, siteOrigin);
         Assert.Equal(HttpStatusCode.Forbidden, plainOrigin);
-    }
-
-    /// <summary>A client as the proxy forwards it: its own cookies, and the proxy's X-Forwarded-For.</summary>
-    private static HttpClient Client(Uri baseAddress, string forwardedFor)
-    {
-#pragma warning disable CA2000 // The client disposes its handler.
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }, disposeHandler: true)
-#pragma warning restore CA2000
-        {
-            BaseAddress = baseAddress,
-        };
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
-        return client;
     }
 
     private static async Task<List<HttpStatusCode>> LogInRepeatedlyAsync(HttpClient client, int times)
