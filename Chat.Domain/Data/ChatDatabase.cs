@@ -21,6 +21,12 @@ public static class ChatDatabase
                 options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(
                     maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(3), errorCodesToAdd: null));
                 break;
+            case DatabaseProvider.MySql:
+                // As on PostgreSQL: transient errors (a restarted server) are retried on a new connection.
+                options.UseMySQL(settings.ConnectionString, mysql => mysql.EnableRetryOnFailure(
+                        maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(3), errorNumbersToAdd: null))
+                    .AddInterceptors(MariaDbCommandFixes.Instance);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown database provider {settings.Provider}.");
         }
