@@ -46,6 +46,13 @@ public sealed partial class MariaDbCommandFixes : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
+    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result) =>
+        WidenLockAnswer(command, result);
+
+    public override ValueTask<object?> ScalarExecutedAsync(
+        DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(WidenLockAnswer(command, result));
+
     public override InterceptionResult<int> NonQueryExecuting(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
@@ -65,11 +72,11 @@ public sealed partial class MariaDbCommandFixes : DbCommandInterceptor
     {
         // Bug 1: the migration lock is GET_LOCK('__EFMigrationsLock',-1), "wait forever". MariaDB answers NULL to a
         // negative timeout, and Migrate() fails with "InvalidCastException: DBNull to Int64"
-        // (MySQLHistoryRepository.AcquireDatabaseLock). A positive timeout works on both servers.
+        // (MySQLHistoryRepository.AcquireDatabaseLock). A positive timeout works on both servers (and the answer is
+        // widened to the long the provider unboxes, in ScalarExecuted).
         if (sql.Contains(NegativeLockTimeout, StringComparison.Ordinal))
         {
-            return sql.Replace(
-                NegativeLockTimeout, $"GET_LOCK('__EFMigrationsLock',{MigrationLockTimeoutSeconds})", StringComparison.Ordinal);
+            return sql.Replace(NegativeLockTimeout, PositiveLockTimeout, StringComparison.Ordinal);
         }
 
         // Bug 2: ExecuteDelete writes "DELETE FROM `T` AS `t` WHERE ...", an alias MySQL accepts since 8.0.16 and
@@ -79,6 +86,15 @@ public sealed partial class MariaDbCommandFixes : DbCommandInterceptor
     }
 
     private const string NegativeLockTimeout = "GET_LOCK('__EFMigrationsLock',-1)";
+
+    private static readonly string PositiveLockTimeout =
+        $"GET_LOCK('__EFMigrationsLock',{MigrationLockTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+
+    /// <summary>MariaDB answers GET_LOCK with an INT where MySQL gives a BIGINT, and the provider unboxes a long.</summary>
+    internal static object? WidenLockAnswer(DbCommand command, object? result) =>
+        result is int answer && command.CommandText.Contains(PositiveLockTimeout, StringComparison.Ordinal)
+            ? (long)answer
+            : result;
 
     private static void Rewrite(DbCommand command) => command.CommandText = Rewrite(command.CommandText);
 

@@ -10,7 +10,7 @@ namespace Chat.Tests.Domain;
 /// <summary>The rules the database itself enforces, so that no code path (or race) can break them.</summary>
 public sealed class ChatDbContextTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SaveChanges_SecondMembershipOfSameUser_IsRefused(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -26,7 +26,7 @@ public sealed class ChatDbContextTests
         Assert.Equal(1, await CountAsync(db, c => c.Memberships));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SaveChanges_DuplicateChannelNameInCommunity_IsRefused(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -41,7 +41,7 @@ public sealed class ChatDbContextTests
         Assert.Equal(1, await CountAsync(db, c => c.Channels));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SaveChanges_SameChannelNameInTwoCommunities_IsStored(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -60,7 +60,7 @@ public sealed class ChatDbContextTests
         Assert.Equal(2, await CountAsync(db, c => c.Channels.Where(channel => channel.Name == "books")));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SaveChanges_SameNonceFromSameAuthor_IsStoredOnce(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -81,7 +81,7 @@ public sealed class ChatDbContextTests
         Assert.Equal(1, await CountAsync(db, c => c.Messages));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SaveChanges_SameNonceFromTwoAuthors_IsStoredTwice(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -99,7 +99,7 @@ public sealed class ChatDbContextTests
         Assert.Equal(2, await CountAsync(db, c => c.Messages));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ExecuteDelete_Community_RemovesItsChannelsMembershipsAndMessages(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -13,7 +13,7 @@ public sealed class MemberDirectoryTests
 {
     private const int Watchers = 50;
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ManyWatchers_OfACommunity_ShareOneRosterAndOneReadPerChange(DatabaseProvider provider)
     {
         var reads = new MemberReadCounter();
@@ -43,7 +43,7 @@ public sealed class MemberDirectoryTests
         Assert.Equal(0, db.Get<ChatHub>().SubscriberCount(Topics.Community(cast.CommunityId)));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task PresenceChange_ReordersTheSharedRosterWithoutReading(DatabaseProvider provider)
     {
         var reads = new MemberReadCounter();

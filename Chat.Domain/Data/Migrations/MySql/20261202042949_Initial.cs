@@ -299,8 +299,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                     Status = table.Column<int>(type: "int", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: false),
-                    AnsweredAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: true),
-                    PendingSlot = table.Column<int>(type: "int", nullable: true, computedColumnSql: "CASE WHEN `Status` = 0 THEN 0 END", stored: true)
+                    AnsweredAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -594,6 +593,11 @@ namespace Chat.Domain.Data.Migrations.MySql
                 name: "IX_Communities_Name",
                 table: "Communities",
                 column: "Name");
+
+            // Edited by hand: Oracle's provider 10.0.12 writes this column as "int AS (...) NULL", dropping STORED and
+            // adding a NULL that MariaDB refuses after a generated column. MySQL 8 reads this text the same way.
+            migrationBuilder.Sql(
+                "ALTER TABLE `Invitations` ADD `PendingSlot` int AS (CASE WHEN `Status` = 0 THEN 0 END) STORED;");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invitations_CommunityId_InviteeId_PendingSlot",
