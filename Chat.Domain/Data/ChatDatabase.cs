@@ -1,6 +1,7 @@
 using Chat.Domain.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using MySql.Data.MySqlClient;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat.Domain.Data;
@@ -23,13 +24,28 @@ public static class ChatDatabase
                 break;
             case DatabaseProvider.MySql:
                 // As on PostgreSQL: transient errors (a restarted server) are retried on a new connection.
-                options.UseMySQL(settings.ConnectionString, mysql => mysql.EnableRetryOnFailure(
+                options.UseMySQL(MySqlConnectionString(settings.ConnectionString), mysql => mysql.EnableRetryOnFailure(
                         maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(3), errorNumbersToAdd: null))
                     .AddInterceptors(MariaDbCommandFixes.Instance);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider {settings.Provider}.");
         }
+    }
+
+    /// <summary>
+    /// MySql.Data otherwise talks in the server's or its own default character set, which may be the 3-byte utf8:
+    /// every emoji then arrives as "?". Text is utf8mb4 end to end unless the connection string says otherwise.
+    /// </summary>
+    internal static string MySqlConnectionString(string connectionString)
+    {
+        var builder = new MySqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.CharacterSet))
+        {
+            builder.CharacterSet = "utf8mb4";
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Creates or upgrades the schema; run once at start-up, before the app takes requests.</summary>

@@ -78,16 +78,18 @@ public sealed class MySqlChatDbContext(DbContextOptions options) : ChatDbContext
         configurationBuilder.Properties<DateTime?>().HavePrecision(6).HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTimeOffset>().HavePrecision(6).HaveConversion<UtcDateTimeOffsetConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HavePrecision(6).HaveConversion<UtcDateTimeOffsetConverter>();
-
-        // Compare text by code point, as SQLite and PostgreSQL do: the server's default collation (often
-        // utf8mb4_general_ci) would make unique names case- and accent-blind and treat different emoji as equal.
-        // Case-insensitive search lowers both sides itself, as it must on PostgreSQL too.
-        configurationBuilder.Properties<string>().UseCollation("utf8mb4_bin");
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // Compare text by code point, as SQLite and PostgreSQL do: the server's default collation (often
+        // utf8mb4_general_ci) would make unique names case- and accent-blind and treat different emoji as equal.
+        // Case-insensitive search lowers both sides itself, as it must on PostgreSQL too. Set as the database's
+        // default, which every table takes: Oracle's provider 10.0.12 leaves a column's own collation out of CREATE
+        // TABLE, and its per-table setting cannot be written into a model snapshot (an internal class).
+        builder.UseCollation("utf8mb4_bin");
 
         // MySQL has no filtered (partial) index, so "one pending invitation per user and server" becomes a unique
         // index over a generated column that is 0 while pending and NULL afterwards (NULLs never collide).

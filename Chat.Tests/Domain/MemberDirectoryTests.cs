@@ -85,9 +85,10 @@ public sealed class MemberDirectoryTests
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            // SQLite writes "m"."Role", PostgreSQL m."Role".
-            if (command.CommandText.Contains("FROM \"Memberships\"", StringComparison.Ordinal)
-                && command.CommandText.Contains(".\"Role\" DESC", StringComparison.Ordinal))
+            // SQLite writes "m"."Role", PostgreSQL m."Role", MySQL `m`.`Role`.
+            var sql = command.CommandText.Replace('`', '"');
+            if (sql.Contains("FROM \"Memberships\"", StringComparison.Ordinal)
+                && sql.Contains(".\"Role\" DESC", StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref count);
             }

@@ -16,6 +16,7 @@ namespace Chat.Domain.Data.Migrations.MySql
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .UseCollation("utf8mb4_bin")
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 64);
 
@@ -35,16 +36,14 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("varchar(100)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(100)");
 
                     b.Property<int>("Position")
                         .HasColumnType("int");
 
                     b.Property<string>("Topic")
                         .HasMaxLength(1024)
-                        .HasColumnType("varchar(1024)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(1024)");
 
                     b.HasKey("Id");
 
@@ -66,8 +65,7 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("Description")
                         .HasMaxLength(300)
-                        .HasColumnType("varchar(300)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(300)");
 
                     b.Property<bool>("IsPublic")
                         .HasColumnType("tinyint(1)");
@@ -75,8 +73,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("varchar(100)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(100)");
 
                     b.HasKey("Id");
 
@@ -91,8 +88,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasColumnType("int");
 
                     b.Property<string>("UserId")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<DateTime>("JoinedAt")
                         .HasPrecision(6)
@@ -118,13 +114,11 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasColumnType("int");
 
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("Xml")
                         .IsRequired()
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.HasKey("Id");
 
@@ -154,13 +148,11 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("InviteeId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("InviterId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<int?>("PendingSlot")
                         .ValueGeneratedOnAddOrUpdate()
@@ -186,8 +178,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(10)
-                        .HasColumnType("varchar(10)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(10)");
 
                     b.Property<int>("CommunityId")
                         .HasColumnType("int");
@@ -198,8 +189,7 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("CreatorId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<DateTime?>("ExpiresAt")
                         .HasPrecision(6)
@@ -227,8 +217,7 @@ namespace Chat.Domain.Data.Migrations.MySql
             modelBuilder.Entity("Chat.Domain.Messages.ChannelReadState", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<int>("ChannelId")
                         .HasColumnType("int");
@@ -249,8 +238,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasColumnType("bigint");
 
                     b.Property<string>("UserId")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<int>("ChannelId")
                         .HasColumnType("int");
@@ -270,8 +258,7 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("AuthorId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<int>("ChannelId")
                         .HasColumnType("int");
@@ -279,8 +266,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("varchar(4000)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(4000)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasPrecision(6)
@@ -316,8 +302,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("varchar(4000)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(4000)");
 
                     b.Property<long>("MessageId")
                         .HasColumnType("bigint");
@@ -340,8 +325,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasColumnType("bigint");
 
                     b.Property<string>("ActorId")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<int?>("ChannelId")
                         .HasColumnType("int");
@@ -368,8 +352,7 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.HasKey("Id");
 
@@ -389,8 +372,7 @@ namespace Chat.Domain.Data.Migrations.MySql
             modelBuilder.Entity("Chat.Domain.Profiles.UserAvatar", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<byte[]>("Bytes")
                         .IsRequired()
@@ -399,8 +381,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("varchar(32)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(32)");
 
                     b.HasKey("UserId");
 
@@ -420,25 +401,21 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("varchar(128)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(128)");
 
                     b.HasKey("Id");
 
@@ -451,8 +428,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasPrecision(6)
@@ -464,8 +440,7 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.HasKey("Id");
 
@@ -477,8 +452,7 @@ namespace Chat.Domain.Data.Migrations.MySql
             modelBuilder.Entity("Chat.Domain.Users.ChatUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("int");
@@ -488,13 +462,11 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("Bio")
                         .HasMaxLength(190)
-                        .HasColumnType("varchar(190)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(190)");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasPrecision(6)
@@ -503,13 +475,11 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("varchar(32)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("varchar(256)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(256)");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("tinyint(1)");
@@ -523,42 +493,35 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("varchar(256)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(256)");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(32)
-                        .HasColumnType("varchar(32)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("tinyint(1)");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("tinyint(1)");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(32)
-                        .HasColumnType("varchar(32)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("UserNameSkeleton")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(64)");
 
                     b.HasKey("Id");
 
@@ -577,23 +540,19 @@ namespace Chat.Domain.Data.Migrations.MySql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("varchar(256)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(256)");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("varchar(256)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(256)");
 
                     b.HasKey("Id");
 
@@ -611,17 +570,14 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasColumnType("int");
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.HasKey("Id");
 
@@ -637,17 +593,14 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasColumnType("int");
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.HasKey("Id");
 
@@ -659,21 +612,17 @@ namespace Chat.Domain.Data.Migrations.MySql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -685,12 +634,10 @@ namespace Chat.Domain.Data.Migrations.MySql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.HasKey("UserId", "RoleId");
 
@@ -702,20 +649,16 @@ namespace Chat.Domain.Data.Migrations.MySql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("Name")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("Value")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 

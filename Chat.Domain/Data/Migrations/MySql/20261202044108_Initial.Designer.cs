@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Chat.Domain.Data.Migrations.MySql
 {
     [DbContext(typeof(MySqlChatDbContext))]
-    [Migration("20261202042949_Initial")]
+    [Migration("20261202044108_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,7 @@ namespace Chat.Domain.Data.Migrations.MySql
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .UseCollation("utf8mb4_bin")
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 64);
 
@@ -38,16 +39,14 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("varchar(100)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(100)");
 
                     b.Property<int>("Position")
                         .HasColumnType("int");
 
                     b.Property<string>("Topic")
                         .HasMaxLength(1024)
-                        .HasColumnType("varchar(1024)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(1024)");
 
                     b.HasKey("Id");
 
@@ -69,8 +68,7 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("Description")
                         .HasMaxLength(300)
-                        .HasColumnType("varchar(300)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(300)");
 
                     b.Property<bool>("IsPublic")
                         .HasColumnType("tinyint(1)");
@@ -78,8 +76,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("varchar(100)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(100)");
 
                     b.HasKey("Id");
 
@@ -94,8 +91,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasColumnType("int");
 
                     b.Property<string>("UserId")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<DateTime>("JoinedAt")
                         .HasPrecision(6)
@@ -121,13 +117,11 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasColumnType("int");
 
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("Xml")
                         .IsRequired()
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.HasKey("Id");
 
@@ -157,13 +151,11 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("InviteeId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("InviterId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<int?>("PendingSlot")
                         .ValueGeneratedOnAddOrUpdate()
@@ -189,8 +181,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(10)
-                        .HasColumnType("varchar(10)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(10)");
 
                     b.Property<int>("CommunityId")
                         .HasColumnType("int");
@@ -201,8 +192,7 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("CreatorId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<DateTime?>("ExpiresAt")
                         .HasPrecision(6)
@@ -230,8 +220,7 @@ namespace Chat.Domain.Data.Migrations.MySql
             modelBuilder.Entity("Chat.Domain.Messages.ChannelReadState", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<int>("ChannelId")
                         .HasColumnType("int");
@@ -252,8 +241,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasColumnType("bigint");
 
                     b.Property<string>("UserId")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<int>("ChannelId")
                         .HasColumnType("int");
@@ -273,8 +261,7 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("AuthorId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<int>("ChannelId")
                         .HasColumnType("int");
@@ -282,8 +269,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("varchar(4000)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(4000)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasPrecision(6)
@@ -319,8 +305,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("varchar(4000)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(4000)");
 
                     b.Property<long>("MessageId")
                         .HasColumnType("bigint");
@@ -343,8 +328,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasColumnType("bigint");
 
                     b.Property<string>("ActorId")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<int?>("ChannelId")
                         .HasColumnType("int");
@@ -371,8 +355,7 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.HasKey("Id");
 
@@ -392,8 +375,7 @@ namespace Chat.Domain.Data.Migrations.MySql
             modelBuilder.Entity("Chat.Domain.Profiles.UserAvatar", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<byte[]>("Bytes")
                         .IsRequired()
@@ -402,8 +384,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("varchar(32)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(32)");
 
                     b.HasKey("UserId");
 
@@ -423,25 +404,21 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("varchar(128)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(128)");
 
                     b.HasKey("Id");
 
@@ -454,8 +431,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasPrecision(6)
@@ -467,8 +443,7 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.HasKey("Id");
 
@@ -480,8 +455,7 @@ namespace Chat.Domain.Data.Migrations.MySql
             modelBuilder.Entity("Chat.Domain.Users.ChatUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("int");
@@ -491,13 +465,11 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("Bio")
                         .HasMaxLength(190)
-                        .HasColumnType("varchar(190)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(190)");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasPrecision(6)
@@ -506,13 +478,11 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("varchar(32)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("varchar(256)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(256)");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("tinyint(1)");
@@ -526,42 +496,35 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("varchar(256)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(256)");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(32)
-                        .HasColumnType("varchar(32)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("tinyint(1)");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("tinyint(1)");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(32)
-                        .HasColumnType("varchar(32)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("UserNameSkeleton")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(64)");
 
                     b.HasKey("Id");
 
@@ -580,23 +543,19 @@ namespace Chat.Domain.Data.Migrations.MySql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("varchar(256)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(256)");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("varchar(256)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(256)");
 
                     b.HasKey("Id");
 
@@ -614,17 +573,14 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasColumnType("int");
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.HasKey("Id");
 
@@ -640,17 +596,14 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasColumnType("int");
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.HasKey("Id");
 
@@ -662,21 +615,17 @@ namespace Chat.Domain.Data.Migrations.MySql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -688,12 +637,10 @@ namespace Chat.Domain.Data.Migrations.MySql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.HasKey("UserId", "RoleId");
 
@@ -705,20 +652,16 @@ namespace Chat.Domain.Data.Migrations.MySql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("Name")
-                        .HasColumnType("varchar(255)")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("Value")
-                        .HasColumnType("longtext")
-                        .UseCollation("utf8mb4_bin");
+                        .HasColumnType("longtext");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 

@@ -12,43 +12,44 @@ namespace Chat.Domain.Data.Migrations.MySql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterDatabase()
-                .Annotation("MySQL:Charset", "utf8mb4");
+            // Edited by hand: Oracle's provider 10.0.12 writes no character set or collation into CREATE TABLE, so
+            // every table takes the database's defaults. Make them utf8mb4 (emoji) and utf8mb4_bin (MySqlChatDbContext).
+            migrationBuilder.Sql("ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;");
 
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
-                    Name = table.Column<string>(type: "varchar(256)", maxLength: 256, nullable: true, collation: "utf8mb4_bin"),
-                    NormalizedName = table.Column<string>(type: "varchar(256)", maxLength: 256, nullable: true, collation: "utf8mb4_bin"),
-                    ConcurrencyStamp = table.Column<string>(type: "longtext", nullable: true, collation: "utf8mb4_bin")
+                    Id = table.Column<string>(type: "varchar(255)", nullable: false),
+                    Name = table.Column<string>(type: "varchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "varchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "longtext", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetRoles", x => x.Id);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
-                    DisplayName = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false, collation: "utf8mb4_bin"),
-                    UserNameSkeleton = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false, collation: "utf8mb4_bin"),
-                    Bio = table.Column<string>(type: "varchar(190)", maxLength: 190, nullable: true, collation: "utf8mb4_bin"),
+                    Id = table.Column<string>(type: "varchar(255)", nullable: false),
+                    DisplayName = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false),
+                    UserNameSkeleton = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false),
+                    Bio = table.Column<string>(type: "varchar(190)", maxLength: 190, nullable: true),
                     AvatarVersion = table.Column<int>(type: "int", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: false),
-                    UserName = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: true, collation: "utf8mb4_bin"),
-                    NormalizedUserName = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: true, collation: "utf8mb4_bin"),
-                    Email = table.Column<string>(type: "varchar(256)", maxLength: 256, nullable: true, collation: "utf8mb4_bin"),
-                    NormalizedEmail = table.Column<string>(type: "varchar(256)", maxLength: 256, nullable: true, collation: "utf8mb4_bin"),
+                    UserName = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: true),
+                    Email = table.Column<string>(type: "varchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "varchar(256)", maxLength: 256, nullable: true),
                     EmailConfirmed = table.Column<bool>(type: "tinyint(1)", nullable: false),
-                    PasswordHash = table.Column<string>(type: "longtext", nullable: true, collation: "utf8mb4_bin"),
-                    SecurityStamp = table.Column<string>(type: "longtext", nullable: true, collation: "utf8mb4_bin"),
-                    ConcurrencyStamp = table.Column<string>(type: "longtext", nullable: true, collation: "utf8mb4_bin"),
-                    PhoneNumber = table.Column<string>(type: "longtext", nullable: true, collation: "utf8mb4_bin"),
+                    PasswordHash = table.Column<string>(type: "longtext", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "longtext", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "longtext", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "longtext", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "tinyint(1)", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "tinyint(1)", nullable: false),
                     LockoutEnd = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: true),
@@ -59,7 +60,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "Communities",
@@ -67,8 +68,8 @@ namespace Chat.Domain.Data.Migrations.MySql
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("MySQL:ValueGenerationStrategy", MySQLValueGenerationStrategy.IdentityColumn),
-                    Name = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: false, collation: "utf8mb4_bin"),
-                    Description = table.Column<string>(type: "varchar(300)", maxLength: 300, nullable: true, collation: "utf8mb4_bin"),
+                    Name = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "varchar(300)", maxLength: 300, nullable: true),
                     IsPublic = table.Column<bool>(type: "tinyint(1)", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: false)
                 },
@@ -76,7 +77,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                 {
                     table.PrimaryKey("PK_Communities", x => x.Id);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
@@ -84,14 +85,14 @@ namespace Chat.Domain.Data.Migrations.MySql
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("MySQL:ValueGenerationStrategy", MySQLValueGenerationStrategy.IdentityColumn),
-                    FriendlyName = table.Column<string>(type: "longtext", nullable: true, collation: "utf8mb4_bin"),
-                    Xml = table.Column<string>(type: "longtext", nullable: false, collation: "utf8mb4_bin")
+                    FriendlyName = table.Column<string>(type: "longtext", nullable: true),
+                    Xml = table.Column<string>(type: "longtext", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "OutboxEvents",
@@ -99,17 +100,17 @@ namespace Chat.Domain.Data.Migrations.MySql
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("MySQL:ValueGenerationStrategy", MySQLValueGenerationStrategy.IdentityColumn),
-                    Origin = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false, collation: "utf8mb4_bin"),
-                    Topic = table.Column<string>(type: "varchar(128)", maxLength: 128, nullable: false, collation: "utf8mb4_bin"),
-                    Kind = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false, collation: "utf8mb4_bin"),
-                    Payload = table.Column<string>(type: "longtext", nullable: false, collation: "utf8mb4_bin"),
+                    Origin = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false),
+                    Topic = table.Column<string>(type: "varchar(128)", maxLength: 128, nullable: false),
+                    Kind = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false),
+                    Payload = table.Column<string>(type: "longtext", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxEvents", x => x.Id);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
@@ -117,9 +118,9 @@ namespace Chat.Domain.Data.Migrations.MySql
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("MySQL:ValueGenerationStrategy", MySQLValueGenerationStrategy.IdentityColumn),
-                    RoleId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
-                    ClaimType = table.Column<string>(type: "longtext", nullable: true, collation: "utf8mb4_bin"),
-                    ClaimValue = table.Column<string>(type: "longtext", nullable: true, collation: "utf8mb4_bin")
+                    RoleId = table.Column<string>(type: "varchar(255)", nullable: false),
+                    ClaimType = table.Column<string>(type: "longtext", nullable: true),
+                    ClaimValue = table.Column<string>(type: "longtext", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -131,7 +132,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
@@ -139,9 +140,9 @@ namespace Chat.Domain.Data.Migrations.MySql
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("MySQL:ValueGenerationStrategy", MySQLValueGenerationStrategy.IdentityColumn),
-                    UserId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
-                    ClaimType = table.Column<string>(type: "longtext", nullable: true, collation: "utf8mb4_bin"),
-                    ClaimValue = table.Column<string>(type: "longtext", nullable: true, collation: "utf8mb4_bin")
+                    UserId = table.Column<string>(type: "varchar(255)", nullable: false),
+                    ClaimType = table.Column<string>(type: "longtext", nullable: true),
+                    ClaimValue = table.Column<string>(type: "longtext", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -153,16 +154,16 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
-                    ProviderKey = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
-                    ProviderDisplayName = table.Column<string>(type: "longtext", nullable: true, collation: "utf8mb4_bin"),
-                    UserId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin")
+                    LoginProvider = table.Column<string>(type: "varchar(255)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "varchar(255)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "longtext", nullable: true),
+                    UserId = table.Column<string>(type: "varchar(255)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -174,14 +175,14 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
-                    RoleId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin")
+                    UserId = table.Column<string>(type: "varchar(255)", nullable: false),
+                    RoleId = table.Column<string>(type: "varchar(255)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -199,16 +200,16 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
-                    LoginProvider = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
-                    Name = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
-                    Value = table.Column<string>(type: "longtext", nullable: true, collation: "utf8mb4_bin")
+                    UserId = table.Column<string>(type: "varchar(255)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "varchar(255)", nullable: false),
+                    Name = table.Column<string>(type: "varchar(255)", nullable: false),
+                    Value = table.Column<string>(type: "longtext", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -220,15 +221,15 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "Avatars",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
+                    UserId = table.Column<string>(type: "varchar(255)", nullable: false),
                     Bytes = table.Column<byte[]>(type: "longblob", nullable: false),
-                    ContentType = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false, collation: "utf8mb4_bin")
+                    ContentType = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -240,14 +241,14 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "UserSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false, collation: "utf8mb4_bin"),
-                    UserId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
+                    Id = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "varchar(255)", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: false),
                     RevokedAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: true)
                 },
@@ -261,7 +262,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "Channels",
@@ -270,8 +271,8 @@ namespace Chat.Domain.Data.Migrations.MySql
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("MySQL:ValueGenerationStrategy", MySQLValueGenerationStrategy.IdentityColumn),
                     CommunityId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: false, collation: "utf8mb4_bin"),
-                    Topic = table.Column<string>(type: "varchar(1024)", maxLength: 1024, nullable: true, collation: "utf8mb4_bin"),
+                    Name = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: false),
+                    Topic = table.Column<string>(type: "varchar(1024)", maxLength: 1024, nullable: true),
                     Position = table.Column<int>(type: "int", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: false)
                 },
@@ -285,7 +286,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "Invitations",
@@ -294,8 +295,8 @@ namespace Chat.Domain.Data.Migrations.MySql
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("MySQL:ValueGenerationStrategy", MySQLValueGenerationStrategy.IdentityColumn),
                     CommunityId = table.Column<int>(type: "int", nullable: false),
-                    InviterId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
-                    InviteeId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
+                    InviterId = table.Column<string>(type: "varchar(255)", nullable: false),
+                    InviteeId = table.Column<string>(type: "varchar(255)", nullable: false),
                     Status = table.Column<int>(type: "int", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: false),
@@ -323,15 +324,15 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "InviteLinks",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "varchar(10)", maxLength: 10, nullable: false, collation: "utf8mb4_bin"),
+                    Code = table.Column<string>(type: "varchar(10)", maxLength: 10, nullable: false),
                     CommunityId = table.Column<int>(type: "int", nullable: false),
-                    CreatorId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
+                    CreatorId = table.Column<string>(type: "varchar(255)", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: true),
                     MaxUses = table.Column<int>(type: "int", nullable: true),
@@ -354,14 +355,14 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "Memberships",
                 columns: table => new
                 {
                     CommunityId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
+                    UserId = table.Column<string>(type: "varchar(255)", nullable: false),
                     Role = table.Column<int>(type: "int", nullable: false),
                     JoinedAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: false),
                     Muted = table.Column<bool>(type: "tinyint(1)", nullable: false)
@@ -382,13 +383,13 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "ChannelReadStates",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
+                    UserId = table.Column<string>(type: "varchar(255)", nullable: false),
                     ChannelId = table.Column<int>(type: "int", nullable: false),
                     LastReadMessageId = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -408,7 +409,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "Messages",
@@ -417,8 +418,8 @@ namespace Chat.Domain.Data.Migrations.MySql
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("MySQL:ValueGenerationStrategy", MySQLValueGenerationStrategy.IdentityColumn),
                     ChannelId = table.Column<int>(type: "int", nullable: false),
-                    AuthorId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
-                    Content = table.Column<string>(type: "varchar(4000)", maxLength: 4000, nullable: false, collation: "utf8mb4_bin"),
+                    AuthorId = table.Column<string>(type: "varchar(255)", nullable: false),
+                    Content = table.Column<string>(type: "varchar(4000)", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: false),
                     EditedAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false),
@@ -440,14 +441,14 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "Mentions",
                 columns: table => new
                 {
                     MessageId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
+                    UserId = table.Column<string>(type: "varchar(255)", nullable: false),
                     ChannelId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
@@ -466,7 +467,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "MessageRevisions",
@@ -475,7 +476,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("MySQL:ValueGenerationStrategy", MySQLValueGenerationStrategy.IdentityColumn),
                     MessageId = table.Column<long>(type: "bigint", nullable: false),
-                    Content = table.Column<string>(type: "varchar(4000)", maxLength: 4000, nullable: false, collation: "utf8mb4_bin"),
+                    Content = table.Column<string>(type: "varchar(4000)", maxLength: 4000, nullable: false),
                     WrittenAt = table.Column<DateTime>(type: "datetime(6)", precision: 6, nullable: false)
                 },
                 constraints: table =>
@@ -488,7 +489,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateTable(
                 name: "Notifications",
@@ -496,9 +497,9 @@ namespace Chat.Domain.Data.Migrations.MySql
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("MySQL:ValueGenerationStrategy", MySQLValueGenerationStrategy.IdentityColumn),
-                    UserId = table.Column<string>(type: "varchar(255)", nullable: false, collation: "utf8mb4_bin"),
+                    UserId = table.Column<string>(type: "varchar(255)", nullable: false),
                     Kind = table.Column<int>(type: "int", nullable: false),
-                    ActorId = table.Column<string>(type: "longtext", nullable: true, collation: "utf8mb4_bin"),
+                    ActorId = table.Column<string>(type: "longtext", nullable: true),
                     CommunityId = table.Column<int>(type: "int", nullable: true),
                     ChannelId = table.Column<int>(type: "int", nullable: true),
                     MessageId = table.Column<long>(type: "bigint", nullable: true),
@@ -534,7 +535,7 @@ namespace Chat.Domain.Data.Migrations.MySql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 })
-                .Annotation("MySQL:Charset", "utf8mb4");
+                .Annotation("Relational:Collation", "utf8mb4_bin");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
