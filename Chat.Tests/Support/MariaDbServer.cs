@@ -34,6 +34,11 @@ public sealed class MariaDbServer : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>mariadbd refuses to run as root unless told which user to be; as anyone else it runs as them.</summary>
+    private static bool RunsAsRoot => Environment.UserName == "root";
+
+    private static string[] UserOption => RunsAsRoot ? [$"--user={OsUser}"] : [];
+
     public string LogFile { get; }
 
     /// <summary>The skip reason for tests that need MariaDB (see <see cref="TestEnvironment.SkipReason"/>).</summary>
@@ -122,11 +127,15 @@ public sealed class MariaDbServer : IAsyncDisposable
     private async Task InitializeAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(_directory);
-        // mysql_install_db and mariadbd run as the mysql user, which must own the data and the socket's folder.
-        await RunAsync("chown", ["-R", $"{OsUser}:{OsUser}", _directory], ct);
+        if (RunsAsRoot)
+        {
+            // As root, mysql_install_db and mariadbd run as the mysql user, which must own the data and the socket's folder.
+            await RunAsync("chown", ["-R", $"{OsUser}:{OsUser}", _directory], ct);
+        }
+
         await RunAsync(
             InstallBinary,
-            ["--no-defaults", $"--user={OsUser}", "--auth-root-authentication-method=normal", "--skip-test-db",
+            ["--no-defaults", .. UserOption, "--auth-root-authentication-method=normal", "--skip-test-db",
                 $"--datadir={_dataDirectory}"],
             ct);
     }
@@ -141,7 +150,7 @@ public sealed class MariaDbServer : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var argument in (string[])[
-            "--no-defaults", $"--user={OsUser}", $"--datadir={_dataDirectory}",
+            "--no-defaults", .. UserOption, $"--datadir={_dataDirectory}",
             $"--port={Port.ToString(CultureInfo.InvariantCulture)}", "--bind-address=127.0.0.1",
             $"--socket={Path.Combine(_directory, "mariadb.sock")}", $"--pid-file={Path.Combine(_directory, "mariadb.pid")}",
             $"--log-error={LogFile}",
