@@ -86,9 +86,10 @@ public sealed class MySqlChatDbContext(DbContextOptions options) : ChatDbContext
 
         // Compare text by code point, as SQLite and PostgreSQL do: the server's default collation (often
         // utf8mb4_general_ci) would make unique names case- and accent-blind and treat different emoji as equal.
-        // Case-insensitive search lowers both sides itself, as it must on PostgreSQL too. Set as the database's
-        // default, which every table takes: Oracle's provider 10.0.12 leaves a column's own collation out of CREATE
-        // TABLE, and its per-table setting cannot be written into a model snapshot (an internal class).
+        // Case-insensitive search lowers both sides itself, as it must on PostgreSQL too. Oracle's provider 10.0.12
+        // writes no collation into its SQL (neither this one nor a column's), and its per-table setting cannot be
+        // written into a model snapshot (an internal class); so the Initial migration sets the database's default,
+        // which every table takes, by hand.
         builder.UseCollation("utf8mb4_bin");
 
         // MySQL has no filtered (partial) index, so "one pending invitation per user and server" becomes a unique
