@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Chat.App;
 
 /// <summary>Reads Database:Provider and the matching connection string.</summary>
-public static class DatabaseConfiguration
+public static partial class DatabaseConfiguration
 {
     public static DatabaseSettings Read(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -13,7 +13,7 @@ public static class DatabaseConfiguration
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
-                $"Database:Provider is {provider} but ConnectionStrings:{provider} is empty. See README.md, PostgreSQL.");
+                $"Database:Provider is {provider} but ConnectionStrings:{provider} is empty. See README.md, PostgreSQL and MySQL.");
         }
 
         if (provider == DatabaseProvider.Sqlite)
@@ -30,4 +30,21 @@ public static class DatabaseConfiguration
 
         return new DatabaseSettings(provider, connectionString);
     }
+
+    /// <summary>
+    /// Says at start-up what the chosen database cannot do: on MySQL and MariaDB the events of one instance reach no
+    /// other (the relay uses PostgreSQL's LISTEN/NOTIFY; docs/decisions/0007-mysql-provider.md).
+    /// </summary>
+    public static void LogLimits(ILogger logger, DatabaseSettings database)
+    {
+        if (database.Provider == DatabaseProvider.MySql)
+        {
+            LogSingleInstanceOnly(logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Database:Provider is MySql: run a single instance. Several instances need PostgreSQL, because only there do " +
+        "live events reach the other instances (README.md, Running several instances).")]
+    private static partial void LogSingleInstanceOnly(ILogger logger);
 }

@@ -113,6 +113,7 @@ builder.Services.AddRegistrationRateLimit(builder.Configuration);
 var app = builder.Build();
 
 await ChatDatabase.MigrateAsync(app.Services);
+DatabaseConfiguration.LogLimits(app.Logger, database);
 
 // Before anything that looks at the client's address or the scheme.
 app.UseForwardedHeaders();

@@ -2,6 +2,7 @@ using Chat.Domain.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MySql.Data.MySqlClient;
 
 namespace Chat.Domain.Data;
 
@@ -21,9 +22,30 @@ public static class ChatDatabase
                 options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(
                     maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(3), errorCodesToAdd: null));
                 break;
+            case DatabaseProvider.MySql:
+                // As on PostgreSQL: transient errors (a restarted server) are retried on a new connection.
+                options.UseMySQL(MySqlConnectionString(settings.ConnectionString), mysql => mysql.EnableRetryOnFailure(
+                        maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(3), errorNumbersToAdd: null))
+                    .AddInterceptors(MariaDbCommandFixes.Instance);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown database provider {settings.Provider}.");
         }
+    }
+
+    /// <summary>
+    /// MySql.Data otherwise talks in the server's or its own default character set, which may be the 3-byte utf8:
+    /// every emoji then arrives as "?". Text is utf8mb4 end to end unless the connection string says otherwise.
+    /// </summary>
+    internal static string MySqlConnectionString(string connectionString)
+    {
+        var builder = new MySqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.CharacterSet))
+        {
+            builder.CharacterSet = "utf8mb4";
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Creates or upgrades the schema; run once at start-up, before the app takes requests.</summary>

@@ -66,3 +66,40 @@ public sealed class SqliteChatDbContext(DbContextOptions options) : ChatDbContex
 }
 
 public sealed class PostgresChatDbContext(DbContextOptions options) : ChatDbContext(options);
+
+/// <summary>MySQL and MariaDB, through Oracle's provider; its differences are small and named here.</summary>
+public sealed class MySqlChatDbContext(DbContextOptions options) : ChatDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // MySql.Data truncates times to whole seconds unless the column is datetime(6), and it drops a
+        // DateTimeOffset's fraction of a second even then: store every time as a UTC datetime(6).
+        configurationBuilder.Properties<DateTime>().HavePrecision(6).HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HavePrecision(6).HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HavePrecision(6).HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HavePrecision(6).HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // Compare text by code point, as SQLite and PostgreSQL do: the server's default collation (often
+        // utf8mb4_general_ci) would make unique names case- and accent-blind and treat different emoji as equal.
+        // Case-insensitive search lowers both sides itself, as it must on PostgreSQL too. Oracle's provider 10.0.12
+        // writes no collation into its SQL (neither this one nor a column's), and its per-table setting cannot be
+        // written into a model snapshot (an internal class); so the Initial migration sets the database's default,
+        // which every table takes, by hand.
+        builder.UseCollation("utf8mb4_bin");
+
+        // MySQL has no filtered (partial) index, so "one pending invitation per user and server" becomes a unique
+        // index over a generated column that is 0 while pending and NULL afterwards (NULLs never collide).
+        var invitation = builder.Entity<Invitation>();
+        var pendingIndex = invitation.Metadata.GetIndexes().Single(i => i.GetFilter() is not null);
+        invitation.Metadata.RemoveIndex(pendingIndex);
+        invitation.Property<int?>(PendingSlot).HasComputedColumnSql("CASE WHEN `Status` = 0 THEN 0 END", stored: true);
+        invitation.HasIndex(nameof(Invitation.CommunityId), nameof(Invitation.InviteeId), PendingSlot).IsUnique();
+    }
+
+    private const string PendingSlot = "PendingSlot";
+}

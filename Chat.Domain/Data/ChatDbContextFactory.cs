@@ -10,6 +10,7 @@ public sealed class ChatDbContextFactory(DbContextOptions<ChatDbContext> options
     {
         DatabaseProvider.Sqlite => new SqliteChatDbContext(options),
         DatabaseProvider.Postgres => new PostgresChatDbContext(options),
+        DatabaseProvider.MySql => new MySqlChatDbContext(options),
         _ => throw new InvalidOperationException($"Unknown database provider {settings.Provider}."),
     };
 }

@@ -7,6 +7,9 @@ public enum DatabaseProvider
 
     /// <summary>A PostgreSQL server, for real deployments.</summary>
     Postgres,
+
+    /// <summary>A MySQL or MariaDB server, through Oracle's provider (docs/decisions/0007-mysql-provider.md).</summary>
+    MySql,
 }
 
 /// <summary>Which database the app uses, read from configuration once at start-up.</summary>

@@ -21,3 +21,9 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgresChatDbContext CreateDbContext(string[] args) =>
         new(SqliteDesignTimeFactory.Options(DatabaseProvider.Postgres, "Host=localhost;Database=chat_design"));
 }
+
+internal sealed class MySqlDesignTimeFactory : IDesignTimeDbContextFactory<MySqlChatDbContext>
+{
+    public MySqlChatDbContext CreateDbContext(string[] args) =>
+        new(SqliteDesignTimeFactory.Options(DatabaseProvider.MySql, "Server=localhost;Database=chat_design"));
+}

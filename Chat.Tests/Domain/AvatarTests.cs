@@ -46,7 +46,7 @@ public sealed class AvatarTests
         { "a PNG over 512 KB", Oversized() },
     };
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SetAvatarAsync_RealPngJpegGifAndWebP_StoresEachWithItsTypeAndANewVersion(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -68,7 +68,7 @@ public sealed class AvatarTests
         }
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SetAvatarAsync_ExactlyTheLimit_IsAccepted(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -91,7 +91,7 @@ public sealed class AvatarTests
         { "an extended WebP of 20,000 x 20,000", TestImages.WebPDeclaring("VP8X", 20_000, 20_000) },
     };
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SetAvatarAsync_DeclaringMorePixelsThanTheCap_IsRefusedAndStoresNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -116,7 +116,7 @@ public sealed class AvatarTests
         Assert.Equal(("image/gif", 1), ((await profiles.GetAvatarAsync(user.Id))!.ContentType, (await profiles.GetAsync(user.Id)).AvatarVersion));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SetAvatarAsync_DeclaringExactlyTheCap_IsAccepted(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -140,7 +140,7 @@ public sealed class AvatarTests
         }
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SetAvatarAsync_NotAWholeImage_IsRefusedAndStoresNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -167,7 +167,7 @@ public sealed class AvatarTests
         Assert.Equal(("image/gif", 1), ((await profiles.GetAvatarAsync(pictured.Id))!.ContentType, (await profiles.GetAsync(pictured.Id)).AvatarVersion));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SetAvatarAsync_Anonymous_IsForbidden(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -180,7 +180,7 @@ public sealed class AvatarTests
         Assert.False(await context.Avatars.AnyAsync());
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task RemoveAvatarAsync_DeletesThePicture(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -196,7 +196,7 @@ public sealed class AvatarTests
         Assert.Equal(2, await profiles.SetAvatarAsync(user.Id, Png));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task AvatarChanges_PublishUserProfileChangedToTheUsersServers(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -13,7 +13,7 @@ public sealed class ChannelManagementTests
     private static readonly IReadOnlyList<(Actor, Outcome)> OwnerAndAdmins =
         Cast.Matrix(owner: Allowed, admin: Allowed, member: Forbidden, nonMember: Forbidden, anonymous: Forbidden);
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateAsync_ByEachActor_OnlyOwnerAndAdminsMayCreate(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -26,7 +26,7 @@ public sealed class ChannelManagementTests
         Assert.Equal(["general", "by-owner", "by-admin"], names);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task UpdateAsync_ByEachActor_OnlyOwnerAndAdminsMayRename(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -40,7 +40,7 @@ public sealed class ChannelManagementTests
         Assert.Equal(("renamed-by-admin", "a topic"), (channel.Name, channel.Topic));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ReorderAsync_ByEachActor_OnlyOwnerAndAdminsMayReorder(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -60,7 +60,7 @@ public sealed class ChannelManagementTests
             [cast.ChannelId, random.Id], (await channels.ListAsync(cast.CommunityId, cast.Member.Id)).Select(c => c.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task DeleteAsync_ByEachActor_OnlyOwnerAndAdminsMayDelete(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -76,7 +76,7 @@ public sealed class ChannelManagementTests
         Assert.Equal(["general", "doomed-member", "doomed-nonmember", "doomed-anonymous"], names);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateAsync_NameWithSpacesAndCapitals_IsNormalized(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -100,7 +100,7 @@ public sealed class ChannelManagementTests
         Assert.Equal(expected, normalized);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateAsync_DuplicateAfterNormalizing_IsRefusedWithClearMessage(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -120,7 +120,7 @@ public sealed class ChannelManagementTests
         Assert.Equal("book-club", (await channels.CreateAsync(cast.Member.Id, other.Id, "Book Club")).Name);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateAsync_SameNameConcurrently_StoresOneAndRefusesTheOtherClearly(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -136,7 +136,7 @@ public sealed class ChannelManagementTests
         Assert.Equal(2, (await channels.ListAsync(cast.CommunityId, cast.Member.Id)).Count);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task UpdateAsync_ToAnotherChannelsName_IsRefusedWithClearMessage(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -155,7 +155,7 @@ public sealed class ChannelManagementTests
         Assert.Equal(before.Count, (await DatabaseSnapshot.TakeAsync(db)).Count);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateAsync_NameOutsideOneToHundredCharacters_IsRefusedAndStoresNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -175,7 +175,7 @@ public sealed class ChannelManagementTests
         Assert.Equal(longest, (await channels.CreateAsync(cast.Owner.Id, cast.CommunityId, longest)).Name);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ReorderAsync_WrongIdList_IsConflictAndChangesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -202,7 +202,7 @@ public sealed class ChannelManagementTests
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "the wrong lists were refused");
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task DeleteAsync_ChannelWithHistory_RemovesItsMessagesMentionsAndReadStates(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

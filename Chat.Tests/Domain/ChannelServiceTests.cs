@@ -7,7 +7,7 @@ namespace Chat.Tests.Domain;
 
 public sealed class ChannelServiceTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ListAsync_ByMember_ReturnsChannelsInSidebarOrder(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -30,7 +30,7 @@ public sealed class ChannelServiceTests
         Assert.Equal("Anything", channels[2].Topic);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ListAsync_ByNonMember_IsForbidden(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -43,7 +43,7 @@ public sealed class ChannelServiceTests
         Assert.IsType<ForbiddenException>(refused);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ListAsync_UnknownCommunity_IsNotFound(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

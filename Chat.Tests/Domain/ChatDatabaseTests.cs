@@ -9,7 +9,7 @@ namespace Chat.Tests.Domain;
 
 public sealed class ChatDatabaseTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task MigrateAsync_EmptyDatabase_AppliesEveryMigration(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateEmptyAsync(provider);
@@ -23,7 +23,7 @@ public sealed class ChatDatabaseTests
     }
 
     /// <summary>Several instances started at once on a new server database each migrate it at start-up.</summary>
-    [Theory, OnPostgres]
+    [Theory, OnPostgres, OnMySql]
     public async Task MigrateAsync_ByThreeInstancesAtOnce_OnAnEmptyDatabase_SucceedsForAll(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateEmptyAsync(provider);
@@ -42,7 +42,7 @@ public sealed class ChatDatabaseTests
         }
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task MigrateAsync_Twice_ChangesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -54,8 +54,8 @@ public sealed class ChatDatabaseTests
         Assert.Equal([ana.Id], await context.Users.Select(u => u.Id).ToListAsync());
     }
 
-    /// <summary>Fails when the model changed without a migration: run `dotnet ef migrations add` for both providers.</summary>
-    [Theory, OnSqlite, OnPostgres]
+    /// <summary>Fails when the model changed without a migration: run `dotnet ef migrations add` for each provider.</summary>
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task Migrations_OfProvider_MatchTheModel(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -10,7 +10,7 @@ namespace Chat.Tests.Domain;
 /// <summary>The rules the database itself enforces, so that no code path (or race) can break them.</summary>
 public sealed class ChatDbContextTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SaveChanges_SecondMembershipOfSameUser_IsRefused(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -26,7 +26,7 @@ public sealed class ChatDbContextTests
         Assert.Equal(1, await CountAsync(db, c => c.Memberships));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SaveChanges_DuplicateChannelNameInCommunity_IsRefused(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -41,7 +41,7 @@ public sealed class ChatDbContextTests
         Assert.Equal(1, await CountAsync(db, c => c.Channels));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SaveChanges_SameChannelNameInTwoCommunities_IsStored(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -60,7 +60,7 @@ public sealed class ChatDbContextTests
         Assert.Equal(2, await CountAsync(db, c => c.Channels.Where(channel => channel.Name == "books")));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SaveChanges_SameNonceFromSameAuthor_IsStoredOnce(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -81,7 +81,7 @@ public sealed class ChatDbContextTests
         Assert.Equal(1, await CountAsync(db, c => c.Messages));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SaveChanges_SameNonceFromTwoAuthors_IsStoredTwice(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -99,7 +99,7 @@ public sealed class ChatDbContextTests
         Assert.Equal(2, await CountAsync(db, c => c.Messages));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ExecuteDelete_Community_RemovesItsChannelsMembershipsAndMessages(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -126,6 +126,58 @@ public sealed class ChatDbContextTests
         Assert.Equal([kept.FirstChannelId!.Value], await check.Channels.Select(c => c.Id).ToListAsync());
         Assert.Equal([kept.Id], await check.Memberships.Select(m => m.CommunityId).ToListAsync());
         Assert.Equal([kept.FirstChannelId!.Value], await check.Messages.Select(m => m.ChannelId).ToListAsync());
+    }
+
+    /// <summary>Unique names compare code points on every provider: no collation may fold emoji, accents or case.</summary>
+    [Theory, OnSqlite, OnPostgres, OnMySql]
+    public async Task SaveChanges_ChannelNamesDifferingOnlyInEmojiAccentOrCase_AreAllStored(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var ana = await db.CreateUserAsync("ana");
+        var community = await db.Get<CommunityService>().CreateAsync(ana.Id, "Book club", null, isPublic: true);
+        string[] names = ["food-🍕", "food-🍔", "cafe", "café", "Cafe"];
+        await using var context = await db.CreateContextAsync();
+        context.Channels.AddRange(names.Select((name, i) =>
+            new Channel { CommunityId = community.Id, Name = name, Position = i + 1, CreatedAt = DateTime.UtcNow }));
+
+        await context.SaveChangesAsync();
+
+        await using var check = await db.CreateContextAsync();
+        var stored = await check.Channels.Where(c => c.CommunityId == community.Id && c.Name != "general")
+            .Select(c => c.Name).ToListAsync();
+        Assert.Equal(names.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+        Assert.Equal("food-🍔", await check.Channels.Where(c => c.Name == "food-🍔").Select(c => c.Name).SingleAsync());
+    }
+
+    /// <summary>
+    /// Times keep their microseconds and come back as UTC. On MySQL this needs datetime(6) and, for DateTimeOffset, a
+    /// conversion to UTC DateTime: MySql.Data drops a DateTimeOffset's fraction of a second (MySqlChatDbContext).
+    /// </summary>
+    [Theory, OnSqlite, OnPostgres, OnMySql]
+    public async Task SaveChanges_TimesWithMicroseconds_RoundTripExactly(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var ana = await db.CreateUserAsync("ana");
+        var community = await db.Get<CommunityService>().CreateAsync(ana.Id, "Book club", null, isPublic: true);
+        var createdAt = new DateTime(2026, 12, 2, 4, 35, 11, DateTimeKind.Utc).AddTicks(1_234_560);
+        var lockoutEnd = new DateTimeOffset(2026, 12, 2, 5, 0, 0, TimeSpan.Zero).AddTicks(6_543_210);
+        await using (var context = await db.CreateContextAsync())
+        {
+            var message = NewMessage(community.FirstChannelId!.Value, ana.Id, Guid.NewGuid());
+            message.CreatedAt = createdAt;
+            context.Messages.Add(message);
+            var user = await context.Users.SingleAsync(u => u.Id == ana.Id);
+            user.LockoutEnd = lockoutEnd;
+            await context.SaveChangesAsync();
+        }
+
+        await using var check = await db.CreateContextAsync();
+        var storedCreatedAt = await check.Messages.Select(m => m.CreatedAt).SingleAsync();
+        var storedLockoutEnd = await check.Users.Where(u => u.Id == ana.Id).Select(u => u.LockoutEnd).SingleAsync();
+        Assert.Equal(createdAt, storedCreatedAt);
+        Assert.Equal(DateTimeKind.Utc, storedCreatedAt.Kind);
+        Assert.Equal(lockoutEnd, storedLockoutEnd);
+        Assert.Equal(1, await check.Messages.CountAsync(m => m.CreatedAt > createdAt.AddTicks(-10) && m.CreatedAt < createdAt.AddTicks(10)));
     }
 
     private static Message NewMessage(int channelId, string authorId, Guid nonce) => new()

@@ -12,7 +12,7 @@ namespace Chat.Tests.Domain;
 
 public sealed class ChatHubTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task Subscriber_OfTheCommunity_ReceivesEachChangeAfterItIsCommitted(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -65,7 +65,7 @@ public sealed class ChatHubTests
             seen);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task Subscriber_OfAnotherCommunity_ReceivesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -84,7 +84,7 @@ public sealed class ChatHubTests
         Assert.Empty(seen);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task PublishAsync_ThrowingSubscribers_DoNotStopDeliveryToOthers(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -10,7 +10,7 @@ namespace Chat.Tests.Domain;
 
 public sealed class CommunityManagementTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task UpdateAsync_ByEachActor_OnlyOwnerAndAdminsMayEdit(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -25,7 +25,7 @@ public sealed class CommunityManagementTests
         Assert.Equal(("Renamed by Admin", "About", true), (detail.Name, detail.Description, detail.IsPublic));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task DeleteAsync_ByEachActor_OnlyTheOwnerMayDelete(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -43,7 +43,7 @@ public sealed class CommunityManagementTests
         Assert.Empty(await communities.GetMineAsync(cast.Owner.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task DeleteAsync_WrongConfirmation_IsRefusedAndChangesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -60,7 +60,7 @@ public sealed class CommunityManagementTests
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "the confirmations were wrong");
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task LeaveAsync_ByEachActor_MembersButNotTheOwnerMayLeave(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -77,7 +77,7 @@ public sealed class CommunityManagementTests
             restoreMemberships: true);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task KickAsync_EachActorAndTarget_OnlyHigherRolesMayKick(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -116,7 +116,7 @@ public sealed class CommunityManagementTests
             (actor, target) is (Actor.Owner, MemberRole.Admin or MemberRole.Member) or (Actor.Admin, MemberRole.Member);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SetRoleAsync_ByEachActor_OnlyTheOwnerMayChangeRoles(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -138,7 +138,7 @@ public sealed class CommunityManagementTests
         }
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SetRoleAsync_OwnerRoleOrUnknownRoleOrNonMember_IsRefusedAndChangesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -155,7 +155,7 @@ public sealed class CommunityManagementTests
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "the role changes were refused");
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task TransferOwnershipAsync_ByEachActor_OnlyTheOwnerMayTransfer(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -168,7 +168,7 @@ public sealed class CommunityManagementTests
             restoreMemberships: true);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task TransferOwnershipAsync_ToMember_SwapsRolesAndLetsTheOldOwnerLeave(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -185,7 +185,7 @@ public sealed class CommunityManagementTests
         await communities.LeaveAsync(cast.Owner.Id, cast.CommunityId);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task TransferOwnershipAsync_ToSelfOrNonMember_IsNotFoundAndChangesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -199,7 +199,7 @@ public sealed class CommunityManagementTests
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "the transfers were refused");
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task GetMembersAsync_ByEachActor_OnlyMembersMayList(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -213,7 +213,7 @@ public sealed class CommunityManagementTests
                 (await communities.GetMembersAsync(cast.CommunityId, userId)).Select(m => (m.UserName, m.Role))));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task JoinAsync_ByEachActor_PublicOpensToAnyUserPrivateToNone(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -240,7 +240,7 @@ public sealed class CommunityManagementTests
         await Assert.ThrowsAsync<NotFoundException>(() => communities.JoinAsync(cast.NonMember.Id, cast.CommunityId + 1000));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task JoinAsync_RacingJoinsOfOneUser_LeaveOneMembershipAndOneEvent(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

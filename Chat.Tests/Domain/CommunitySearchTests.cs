@@ -6,7 +6,7 @@ namespace Chat.Tests.Domain;
 
 public sealed class CommunitySearchTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SearchAsync_AnyCase_FindsPublicCommunitiesContainingTheQuery(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -30,7 +30,7 @@ public sealed class CommunitySearchTests
         Assert.Equal(3, (await communities.SearchAsync(null, "")).Items.Count);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SearchAsync_PrivateCommunity_IsNeverShownEvenToItsMembers(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -46,7 +46,7 @@ public sealed class CommunitySearchTests
         }
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SearchAsync_AfterAJoin_CountsTheNewMemberAndMarksIt(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -63,7 +63,7 @@ public sealed class CommunitySearchTests
         Assert.False(Assert.Single((await communities.SearchAsync(null, "book")).Items).IsMember);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SearchAsync_ManyMatches_PagesByTwentyWithHasMore(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -8,7 +8,7 @@ namespace Chat.Tests.Domain;
 
 public sealed class CommunityServiceTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateAsync_ByUser_MakesCreatorOwnerWithGeneralChannel(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -25,7 +25,7 @@ public sealed class CommunityServiceTests
         Assert.Equal([created], await communities.GetMineAsync(ana.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SearchAsync_PartOfNameInOtherCase_FindsPublicOnesMostMembersFirst(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -48,7 +48,7 @@ public sealed class CommunityServiceTests
         Assert.False(found.HasMore);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateAsync_BlankDescription_StoresNoDescription(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -62,7 +62,7 @@ public sealed class CommunityServiceTests
         Assert.False(detail.IsPublic);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateAsync_NameTooShort_IsRefusedAndStoresNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -75,7 +75,7 @@ public sealed class CommunityServiceTests
         await AssertNothingStoredAsync(db);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateAsync_NameTooLong_IsRefusedAndStoresNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -89,7 +89,7 @@ public sealed class CommunityServiceTests
         await AssertNothingStoredAsync(db);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateAsync_WhitespaceName_IsRefusedAndStoresNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -102,7 +102,7 @@ public sealed class CommunityServiceTests
         await AssertNothingStoredAsync(db);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateAsync_DescriptionTooLong_IsRefusedAndStoresNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -116,7 +116,7 @@ public sealed class CommunityServiceTests
         await AssertNothingStoredAsync(db);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateAsync_LongestNameAndDescription_AreStored(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -131,7 +131,7 @@ public sealed class CommunityServiceTests
         Assert.Equal(description, detail.Description);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task GetAsync_ByNonMember_IsForbidden(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -145,7 +145,7 @@ public sealed class CommunityServiceTests
         Assert.IsType<ForbiddenException>(refused);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task GetAsync_UnknownId_IsNotFound(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -158,7 +158,7 @@ public sealed class CommunityServiceTests
         Assert.IsType<NotFoundException>(refused);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task GetAsync_WithoutUser_IsForbidden(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -171,7 +171,7 @@ public sealed class CommunityServiceTests
         Assert.IsType<ForbiddenException>(refused);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task GetMineAsync_TwoUsers_ListsOnlyOwnCommunitiesInJoinOrder(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -189,7 +189,7 @@ public sealed class CommunityServiceTests
         Assert.Equal([bobs], bobsList);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task GetMineAsync_UserWithoutCommunities_IsEmpty(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -202,7 +202,7 @@ public sealed class CommunityServiceTests
         Assert.Empty(mine);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SearchAsync_Term_FindsPublicNamesCaseInsensitivelyMostMembersFirst(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -226,7 +226,7 @@ public sealed class CommunityServiceTests
         Assert.False(found.HasMore);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SearchAsync_MoreThanAPage_PagesByName(DatabaseProvider provider)
     {
         // One user creates more servers than the limit allows at once; paging is what this is about.

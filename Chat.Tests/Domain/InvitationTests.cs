@@ -11,7 +11,7 @@ namespace Chat.Tests.Domain;
 
 public sealed class InvitationTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task InviteAsync_PrivateServerByEachActor_OnlyOwnerAndAdminsMayInvite(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -26,7 +26,7 @@ public sealed class InvitationTests
         Assert.Equal(["guest_admin", "guest_owner"], await PendingInviteeNamesAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task InviteAsync_PublicServerByEachActor_AnyMemberMayInvite(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -41,7 +41,7 @@ public sealed class InvitationTests
         Assert.Equal(["guest_admin", "guest_member", "guest_owner"], await PendingInviteeNamesAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task InviteAsync_ByUserName_StoresAWeekLongInvitationTheInviteeSees(DatabaseProvider provider)
     {
         var clock = new ManualClock();
@@ -65,7 +65,7 @@ public sealed class InvitationTests
                 notification.InvitationStatus, notification.IsRead));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task InviteAsync_UnknownUserMemberOrAlreadyInvited_IsRefusedWithAClearMessage(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -89,7 +89,7 @@ public sealed class InvitationTests
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "every invitation was refused");
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task InviteAsync_AfterCommit_PublishesNotificationCreatedToTheInvitee(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -111,7 +111,7 @@ public sealed class InvitationTests
         Assert.True(storedWhenPublished);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task AcceptAsync_ByTheInvitee_JoinsAndTellsTheInviter(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -135,7 +135,7 @@ public sealed class InvitationTests
         Assert.Equal(told.Id, Assert.Single(inviter.Of<NotificationCreated>()).Notification.Id);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task DeclineAsync_ByTheInvitee_DoesNotJoinAndTellsTheInviter(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -154,7 +154,7 @@ public sealed class InvitationTests
         await invitations.InviteAsync(cast.Owner.Id, cast.CommunityId, "guest");
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task AnswerAsync_ByAnyoneButTheInvitee_IsNotFoundAndChangesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -169,7 +169,7 @@ public sealed class InvitationTests
         await cast.ExpectAsync(nobody, (_, userId) => invitations.GetAsync(userId, invitation.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task AcceptAsync_AlreadyAnswered_IsRefusedAndChangesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -188,7 +188,7 @@ public sealed class InvitationTests
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "the invitation was answered");
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task AcceptAsync_TwiceAtTheSameMoment_OneWinsWithOneMembership(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -208,7 +208,7 @@ public sealed class InvitationTests
             n => n.UserId == cast.Owner.Id && n.Kind == NotificationKind.InvitationAccepted));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task AcceptAsync_AfterAWeek_IsRefusedAsExpiredAndANewInvitationMayBeSent(DatabaseProvider provider)
     {
         var clock = new ManualClock();
@@ -231,7 +231,7 @@ public sealed class InvitationTests
         Assert.Equal([renewed.Id], (await invitations.GetPendingAsync(guest.Id)).Select(i => i.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task AcceptAsync_ExpiredInvitationAlreadySweptByAnotherInvite_IsRefusedAsExpired(DatabaseProvider provider)
     {
         var clock = new ManualClock();

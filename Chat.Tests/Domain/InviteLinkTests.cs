@@ -12,7 +12,7 @@ public sealed class InviteLinkTests
 {
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task LinkManagement_ByEachActor_OnlyOwnerAndAdmins(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -34,7 +34,7 @@ public sealed class InviteLinkTests
         Assert.Equal("adam", Assert.Single(links, l => l.CreatorDisplayName != "olga").CreatorDisplayName);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateLinkAsync_EachOfferedChoice_StoresItsExpiryAndLimit(DatabaseProvider provider)
     {
         var clock = new ManualClock();
@@ -59,7 +59,7 @@ public sealed class InviteLinkTests
         Assert.Equal(InviteLinkOptions.Lifetimes.Count * InviteLinkOptions.MaxUses.Count, codes.Distinct().Count());
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateLinkAsync_ChoiceNotOffered_IsRefusedAndStoresNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -81,7 +81,7 @@ public sealed class InviteLinkTests
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "no choice was offered");
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ListLinksAsync_NewestFirstWithTheirUses(DatabaseProvider provider)
     {
         var clock = new ManualClock();
@@ -99,7 +99,7 @@ public sealed class InviteLinkTests
         Assert.Equal([(newer.Code, 0), (older.Code, 1)], links.Select(l => (l.Code, l.Uses)));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task RevokeLinkAsync_UnknownCode_IsNotFound(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -110,7 +110,7 @@ public sealed class InviteLinkTests
         Assert.IsType<NotFoundException>(refused);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task PreviewLinkAsync_ShowsTheServerAndWhetherTheLinkStillWorks(DatabaseProvider provider)
     {
         var clock = new ManualClock();
@@ -139,7 +139,7 @@ public sealed class InviteLinkTests
         await Assert.ThrowsAsync<NotFoundException>(() => invitations.PreviewLinkAsync(null, "nosuchcode"));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task JoinByLinkAsync_PrivateServer_JoinsAndTellsTheLinkCreator(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -162,7 +162,7 @@ public sealed class InviteLinkTests
         Assert.Equal(told.Id, Assert.Single(creator.Of<NotificationCreated>()).Notification.Id);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task JoinByLinkAsync_AlreadyAMember_DoesNotTakeAUse(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -180,7 +180,7 @@ public sealed class InviteLinkTests
         Assert.True(await IsMemberAsync(db, cast.CommunityId, guest.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task JoinByLinkAsync_LinkThatNoLongerWorks_IsRefusedAndChangesNothing(DatabaseProvider provider)
     {
         var clock = new ManualClock();
@@ -209,7 +209,7 @@ public sealed class InviteLinkTests
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "no link worked");
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task JoinByLinkAsync_TwoPeopleRacingForTheLastUse_ExactlyOneGetsIn(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -233,7 +233,7 @@ public sealed class InviteLinkTests
         }
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task JoinByLinkAsync_SameUserTwiceAtTheSameMoment_OneMembershipAndOneUse(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

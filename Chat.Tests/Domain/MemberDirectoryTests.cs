@@ -13,7 +13,7 @@ public sealed class MemberDirectoryTests
 {
     private const int Watchers = 50;
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ManyWatchers_OfACommunity_ShareOneRosterAndOneReadPerChange(DatabaseProvider provider)
     {
         var reads = new MemberReadCounter();
@@ -43,7 +43,7 @@ public sealed class MemberDirectoryTests
         Assert.Equal(0, db.Get<ChatHub>().SubscriberCount(Topics.Community(cast.CommunityId)));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task PresenceChange_ReordersTheSharedRosterWithoutReading(DatabaseProvider provider)
     {
         var reads = new MemberReadCounter();
@@ -85,9 +85,10 @@ public sealed class MemberDirectoryTests
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            // SQLite writes "m"."Role", PostgreSQL m."Role".
-            if (command.CommandText.Contains("FROM \"Memberships\"", StringComparison.Ordinal)
-                && command.CommandText.Contains(".\"Role\" DESC", StringComparison.Ordinal))
+            // SQLite writes "m"."Role", PostgreSQL m."Role", MySQL `m`.`Role`.
+            var sql = command.CommandText.Replace('`', '"');
+            if (sql.Contains("FROM \"Memberships\"", StringComparison.Ordinal)
+                && sql.Contains(".\"Role\" DESC", StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref count);
             }

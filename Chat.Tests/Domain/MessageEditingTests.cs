@@ -8,7 +8,7 @@ namespace Chat.Tests.Domain;
 
 public sealed class MessageEditingTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task EditAsync_OwnMessageByEachActor_OnlyMembersMayEditTheirOwn(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -24,7 +24,7 @@ public sealed class MessageEditingTests
         Assert.Equal(["edited by Owner", "edited by Admin", "edited by Member"], stored.Select(m => m.Content));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task EditAsync_SomeoneElsesMessage_IsRefusedForEveryoneEvenTheOwner(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -40,7 +40,7 @@ public sealed class MessageEditingTests
         }
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task DeleteAsync_OwnMessageByEachActor_OnlyMembersMayDeleteTheirOwn(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -55,7 +55,7 @@ public sealed class MessageEditingTests
         Assert.Equal(0, await MessageSendingTests.CountMessagesAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task DeleteAsync_SomeoneElsesMessage_IsRefusedForEveryoneEvenTheOwner(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -73,7 +73,7 @@ public sealed class MessageEditingTests
         Assert.Equal(3, await MessageSendingTests.CountMessagesAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task EditAsync_AuthorWhoLeft_IsRefused(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -91,7 +91,7 @@ public sealed class MessageEditingTests
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "the former member was refused");
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task EditAsync_SeveralTimes_KeepsRevisionsOldestFirstWithCurrentLast(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -112,7 +112,7 @@ public sealed class MessageEditingTests
         Assert.True(revisions.Zip(revisions.Skip(1)).All(p => p.First.WrittenAt <= p.Second.WrittenAt));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task EditAsync_StaleVersion_IsConflictAndChangesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -128,7 +128,7 @@ public sealed class MessageEditingTests
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "the stale edit was refused");
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task EditAsync_TwoConcurrentEditsOfOneVersion_ExactlyOneWins(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -150,7 +150,7 @@ public sealed class MessageEditingTests
         Assert.Equal((revisions[1].Content, 1), (current.Content, current.Version));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task EditAsync_InvalidContent_IsRefusedAndChangesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -167,7 +167,7 @@ public sealed class MessageEditingTests
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "the edits were refused");
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task DeleteAsync_EditedMessageWithMention_RemovesItsRevisionsAndMentions(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -10,7 +10,7 @@ namespace Chat.Tests.Domain;
 
 public sealed class MessageSendingTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ReadingMessages_ByEachActor_OnlyMembersMayRead(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -30,7 +30,7 @@ public sealed class MessageSendingTests
         await cast.ExpectAsync(members, (_, userId) => messages.NotifyTypingAsync(userId, cast.ChannelId));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_ByEachActor_OnlyMembersMaySend(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -46,7 +46,7 @@ public sealed class MessageSendingTests
         Assert.Equal(["olga", "adam", "mia"], stored.Select(m => m.AuthorUserName));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_UnknownChannel_IsNotFound(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -59,7 +59,7 @@ public sealed class MessageSendingTests
         Assert.Equal(0, await CountMessagesAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_SameNonceTwice_ReturnsTheFirstMessageAndStoresOne(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -74,7 +74,7 @@ public sealed class MessageSendingTests
         Assert.Equal(1, await CountMessagesAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_SameNonceConcurrently_StoresOneAndAnswersBothWithIt(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -89,7 +89,7 @@ public sealed class MessageSendingTests
         Assert.Equal(1, await CountMessagesAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_DifferentNonces_StoresEach(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -106,7 +106,7 @@ public sealed class MessageSendingTests
         Assert.Equal(4, await CountMessagesAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_BeyondTheBurst_IsRateLimitedAndStoresNothingMore(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, WithBurstOf(3));
@@ -127,7 +127,7 @@ public sealed class MessageSendingTests
         Assert.Equal(4, await CountMessagesAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_RetriedNonce_DoesNotUseTheBucket(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, WithBurstOf(3));
@@ -150,7 +150,7 @@ public sealed class MessageSendingTests
         Assert.Equal(3, await CountMessagesAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_EmptyOrTooLongContent_IsRefusedAndStoresNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -170,7 +170,7 @@ public sealed class MessageSendingTests
         Assert.Equal(0, await CountMessagesAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_MaximumLengthAfterTrimming_IsStoredTrimmed(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -183,7 +183,7 @@ public sealed class MessageSendingTests
         Assert.Equal(text, await context.Messages.Where(m => m.Id == sent.Id).Select(m => m.Content).SingleAsync());
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task GetOlderAsync_And_GetNewerAsync_PageByIdWithoutGapsOrOverlap(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -7,7 +7,7 @@ namespace Chat.Tests.Domain;
 
 public sealed class MessageServiceTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task GetLatestAsync_LongHistory_ReturnsNewestPageOldestFirst(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -26,7 +26,7 @@ public sealed class MessageServiceTests
         Assert.All(messages, m => Assert.Equal(DateTimeKind.Utc, m.CreatedAt.Kind));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task GetLatestAsync_ByNonMember_IsForbidden(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -42,7 +42,7 @@ public sealed class MessageServiceTests
         Assert.IsType<ForbiddenException>(refused);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task GetLatestAsync_ChannelOfAnotherCommunity_ReturnsNothingOfIt(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -59,7 +59,7 @@ public sealed class MessageServiceTests
         Assert.Empty(messages);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task GetLatestAsync_EmptyChannel_ReturnsEmptyList(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -10,7 +10,7 @@ namespace Chat.Tests.Domain;
 
 public sealed class NotificationTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_MentionOfAMember_NotifiesThatMemberOnly(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -27,7 +27,7 @@ public sealed class NotificationTests
         Assert.Equal([cast.Member.Id], await NotifiedUsersAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_LongMessageMention_KeepsAShortExcerpt(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -40,7 +40,7 @@ public sealed class NotificationTests
         Assert.StartsWith("@mia xxx", notification.MessageExcerpt, StringComparison.Ordinal);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_EveryoneFromOwnerOrAdmin_NotifiesAllOtherMembers(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -53,7 +53,7 @@ public sealed class NotificationTests
         Assert.Equal(expected, await NotifiedUsersAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_EveryoneFromAPlainMember_NotifiesNobody(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -64,7 +64,7 @@ public sealed class NotificationTests
         Assert.Empty(await NotifiedUsersAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_MutedServer_SkipsEveryoneButStillNotifiesDirectMentions(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -79,7 +79,7 @@ public sealed class NotificationTests
         Assert.Single(await db.Get<NotificationService>().ListAsync(cast.Owner.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SendAsync_Mention_PublishesNotificationCreatedToTheMentionedUserAfterCommit(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -98,7 +98,7 @@ public sealed class NotificationTests
         Assert.True(storedWhenPublished);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ListAsync_NewestFirstAndCountsTheUnread(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -118,7 +118,7 @@ public sealed class NotificationTests
         Assert.Equal(0, await notifications.CountUnreadAsync(cast.Owner.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task MarkReadAsync_OwnNotification_MarksOnlyThatOne(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -138,7 +138,7 @@ public sealed class NotificationTests
         Assert.NotEmpty(events.Events);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task MarkReadAsync_SomeoneElsesNotification_IsNotFoundAndChangesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -156,7 +156,7 @@ public sealed class NotificationTests
         Assert.Equal(0, await notifications.CountUnreadAsync(cast.Member.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task MarkAllReadAsync_MarksOnlyTheCallersOwn(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -172,7 +172,7 @@ public sealed class NotificationTests
         Assert.Equal(1, await notifications.CountUnreadAsync(cast.Admin.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task Inbox_Anonymous_IsForbidden(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -183,7 +183,7 @@ public sealed class NotificationTests
         await Assert.ThrowsAsync<ForbiddenException>(() => notifications.MarkAllReadAsync(""));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SetMutedAsync_ByEachActor_OnlyMembersMayMuteTheirOwn(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -9,7 +9,7 @@ namespace Chat.Tests.Domain;
 
 public sealed class ProfileTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task UpdateAsync_ValidNameAndBio_StoresThemTrimmed(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -23,7 +23,7 @@ public sealed class ProfileTests
             await profiles.GetAsync(user.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task UpdateAsync_LongestAllowedAndBlankBio_AreAccepted(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -40,7 +40,7 @@ public sealed class ProfileTests
         Assert.Equal(("M", null), (cleared.DisplayName, cleared.Bio));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task UpdateAsync_InvalidNameOrBio_IsRefusedAndChangesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -64,7 +64,7 @@ public sealed class ProfileTests
         Assert.Equal(new ProfileView(user.Id, "mia", "Mia", "Bio", "mia@example.test", 0), await profiles.GetAsync(user.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task Profile_Anonymous_IsForbidden(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -75,7 +75,7 @@ public sealed class ProfileTests
         await Assert.ThrowsAsync<ForbiddenException>(() => profiles.UpdateAsync("no-such-user", "Name", null));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task UpdateAsync_PublishesUserProfileChangedToEachOfTheUsersServers(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

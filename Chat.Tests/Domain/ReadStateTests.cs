@@ -9,7 +9,7 @@ namespace Chat.Tests.Domain;
 
 public sealed class ReadStateTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ReadState_ByEachActor_OnlyMembersHaveOne(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -23,7 +23,7 @@ public sealed class ReadStateTests
         await cast.ExpectAsync(members, (_, userId) => messages.MarkUnreadAsync(userId, cast.ChannelId, sent.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task GetUnreadAsync_NewMessage_IsUnreadUntilMarkedRead(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -44,7 +44,7 @@ public sealed class ReadStateTests
             read.OrderBy(c => c.ChannelId));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task GetUnreadAsync_OnlyOwnMessages_IsNotUnread(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -62,7 +62,7 @@ public sealed class ReadStateTests
         Assert.True(Assert.Single(await messages.GetUnreadAsync(cast.Owner.Id, cast.CommunityId)).HasUnread);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task MentionCounts_PerChannelAndCommunity_CountUnreadMentionsOfMembers(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -92,7 +92,7 @@ public sealed class ReadStateTests
         Assert.Empty(await messages.GetMentionCountsAsync(cast.NonMember.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task GetMentionCountsAsync_AfterLeaving_LeavesThatCommunityOut(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -105,7 +105,7 @@ public sealed class ReadStateTests
         Assert.Empty(await messages.GetMentionCountsAsync(cast.Member.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task MarkReadAsync_OlderMessage_NeverMovesTheMarkerBack(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -120,7 +120,7 @@ public sealed class ReadStateTests
         Assert.Equal((false, ids[2]), (channel.HasUnread, channel.LastReadMessageId));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task MarkUnreadAsync_FromAMessage_MakesItAndLaterOnesUnread(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -13,7 +13,7 @@ namespace Chat.Tests.Domain;
 /// </summary>
 public sealed class RemovedMemberTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task KickAsync_EndsEverySubscriptionOfTheKickedUserToThatServer_OthersKeepReceiving(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -49,7 +49,7 @@ public sealed class RemovedMemberTests
         Assert.Equal(0, hub.SubscriberCount(topic));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task LeaveAsync_EndsTheLeaversSubscriptionsOfThatServer(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -65,7 +65,7 @@ public sealed class RemovedMemberTests
         Assert.Equal(0, hub.SubscriberCount(Topics.Community(cast.CommunityId)));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task KickAsync_EndsTheKickedUsersRosterWatches_OthersGetTheNewRosters(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

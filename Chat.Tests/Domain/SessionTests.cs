@@ -9,7 +9,7 @@ namespace Chat.Tests.Domain;
 /// <summary>Server-side sessions: started at sign-in, revoked at once, checked from memory while nothing changed.</summary>
 public sealed class SessionTests
 {
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task StartAsync_NewSession_IsActiveForItsUserOnly(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -25,7 +25,7 @@ public sealed class SessionTests
         Assert.False(await sessions.IsActiveAsync(null, mia.Id));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task RevokeAllAsync_EndsEverySessionOfTheUser_AndNoOneElses(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -49,7 +49,7 @@ public sealed class SessionTests
         Assert.Null(rows[other]);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task RevokeAllAsync_TellsEachSessionsCircuits(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -67,7 +67,7 @@ public sealed class SessionTests
         Assert.Equal([sessionId], revoked.SessionIds);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task IsActiveAsync_SessionCheckedBefore_AnswersWithoutAQuery(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -44,7 +44,7 @@ public sealed class UserNameSkeletonTests
         Assert.Equal(UserNameSkeleton.MaxLength, skeleton.Length);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task MigrateAsync_UsersStoredWithoutSkeleton_AreGivenTheirs(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -65,7 +65,7 @@ public sealed class VisibleTextTests
         Assert.NotNull(VisibleText.TextProblem("\uD800ice", multiline: true, "A bio"));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ProfileUpdateAsync_InvisibleOrLetterlessNameOrInvisibleBio_IsRefusedAndChangesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -92,7 +92,7 @@ public sealed class VisibleTextTests
         Assert.Equal(("Mia 👩‍💻", "Reads a lot.\nWrites some."), (after.DisplayName, after.Bio));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CommunityCreateAndUpdate_InvisibleOrLetterlessNameOrInvisibleDescription_IsRefusedAndStoresNothing(
         DatabaseProvider provider)
     {
@@ -120,7 +120,7 @@ public sealed class VisibleTextTests
         Assert.Equal("Line one\nLine two", (await communities.GetAsync(ok.Id, cast.Owner.Id)).Description);
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ChannelCreateAndUpdate_InvisibleOrLetterlessNameOrInvisibleTopic_IsRefusedAndStoresNothing(
         DatabaseProvider provider)
     {

@@ -72,7 +72,7 @@ public sealed class WriteRateLimitTests
 
     public static IEnumerable<string> WriteNames => Writes.Keys;
 
-    [Theory, OnSqlite(Each = nameof(WriteNames)), OnPostgres(Each = nameof(WriteNames))]
+    [Theory, OnSqlite(Each = nameof(WriteNames)), OnPostgres(Each = nameof(WriteNames)), OnMySql(Each = nameof(WriteNames))]
     public async Task Write_BeyondTheBurst_IsRefusedChangesNothingAndSparesOthers(DatabaseProvider provider, string name)
     {
         var write = Writes[name];
@@ -98,7 +98,7 @@ public sealed class WriteRateLimitTests
         Assert.NotEqual(before, await SnapshotAsync(db));
     }
 
-    [Theory, OnSqlite, OnPostgres]
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task EditAsync_AHundredFast_StoresTheBurstAndRefillsWithTime(DatabaseProvider provider)
     {
         var clock = new ManualClock();

@@ -7,7 +7,7 @@ using Xunit.Sdk;
 namespace Chat.Tests.Support;
 
 /// <summary>
-/// xunit's own framework plus one step at the very end of the run: stopping the shared PostgreSQL cluster.
+/// xunit's own framework plus one step at the very end of the run: stopping the shared PostgreSQL cluster and MariaDB server.
 /// xunit 2 has no assembly fixtures, and the obvious places are too late: `dotnet test` kills the test host while
 /// a ProcessExit handler, or the framework's Dispose (which xunit starts without waiting), still waits for pg_ctl,
 /// and the cluster's files stay behind. The assembly runner's last step runs before the run is reported finished.
@@ -48,6 +48,8 @@ public sealed class ChatTestFramework(IMessageSink messageSink) : XunitTestFrame
                 // Clean-up must not fail a green run; a later run removes what is left (PostgresCluster).
                 DiagnosticMessageSink.OnMessage(new DiagnosticMessage($"Could not stop the shared PostgreSQL cluster: {e.Message}"));
             }
+
+            await SharedMariaDb.StopAsync();
 
             await base.BeforeTestAssemblyFinishedAsync();
         }

@@ -50,6 +50,33 @@ public sealed class OnPostgresAttribute : DataAttribute
     }
 }
 
+/// <summary>
+/// Runs a theory on a fresh MariaDB database in the run's shared private server. Skipped when MariaDB is not
+/// installed, except under CI=true, where the test runs and fails with the reason instead.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class OnMySqlAttribute : DataAttribute
+{
+    public OnMySqlAttribute()
+    {
+        try
+        {
+            Skip = MariaDbServer.SkipReason();
+        }
+        catch (InvalidOperationException)
+        {
+            // CI=true and no MariaDB: as OnPostgres, let the tests run and fail in SharedMariaDb with the reason.
+            Skip = null;
+        }
+    }
+
+    /// <summary>As <see cref="OnSqliteAttribute.Each"/>.</summary>
+    public string? Each { get; set; }
+
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
+        DatabaseRows.For(DatabaseProvider.MySql, testMethod, Each);
+}
+
 internal static class DatabaseRows
 {
     public static IEnumerable<object[]> For(DatabaseProvider provider, MethodInfo testMethod, string? each)

@@ -32,7 +32,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>What the app registers with AddChatDomain: the context factory and the domain services.</summary>
     public ServiceProvider Services { get; }
 
-    /// <summary>A migrated database: a new SQLite file, or a copy of the shared PostgreSQL cluster's template.</summary>
+    /// <summary>A migrated database: a new SQLite file, or a copy of the shared PostgreSQL cluster's or MariaDB server's template.</summary>
     public static Task<TestDatabase> CreateAsync(DatabaseProvider provider, CancellationToken ct = default) =>
         CreateAsync(provider, migrate: true, configureServices: null, ct);
 
@@ -88,6 +88,12 @@ public sealed class TestDatabase : IAsyncDisposable
             return;
         }
 
+        if (Provider == DatabaseProvider.MySql)
+        {
+            await SharedMariaDb.DropDatabaseAsync(ConnectionString);
+            return;
+        }
+
         using (var pooled = new SqliteConnection(ConnectionString))
         {
             SqliteConnection.ClearPool(pooled);
@@ -131,6 +137,11 @@ public sealed class TestDatabase : IAsyncDisposable
                     ? await SharedPostgres.CreateDatabaseAsync(ct)
                     : await SharedPostgres.CreateEmptyDatabaseAsync(ct);
                 return new TestDatabase(provider, connectionString, sqliteDirectory: null, configureServices);
+            case DatabaseProvider.MySql:
+                var mysql = migrate
+                    ? await SharedMariaDb.CreateDatabaseAsync(ct)
+                    : await SharedMariaDb.CreateEmptyDatabaseAsync(ct);
+                return new TestDatabase(provider, mysql, sqliteDirectory: null, configureServices);
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
         }
