@@ -25,7 +25,7 @@ public static class ChatDatabase
             case DatabaseProvider.MySql:
                 // As on PostgreSQL: transient errors (a restarted server) are retried on a new connection.
                 options.UseMySQL(MySqlConnectionString(settings.ConnectionString), mysql => mysql.EnableRetryOnFailure(
-                        maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(3), errorNumbersToAdd: null))
+                        maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(3), errorNumbersToAdd: MySqlTransientErrors.Missing))
                     .AddInterceptors(MariaDbCommandFixes.Instance);
                 break;
             default:

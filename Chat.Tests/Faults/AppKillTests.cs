@@ -6,6 +6,7 @@ using Chat.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using MySql.Data.MySqlClient;
 using static Microsoft.Playwright.Assertions;
 
 namespace Chat.Tests.Faults;
@@ -48,6 +49,20 @@ public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<Chrom
         }
     }
 
+    [BrowserFactOnMySql]
+    public async Task KillApp_WhileTwoUsersSend_OnMySql_KeepsConfirmedAndResendsOnce()
+    {
+        var connectionString = await SharedMariaDb.CreateDatabaseAsync();
+        try
+        {
+            await KillWhileSendingAsync(DatabaseProvider.MySql, connectionString);
+        }
+        finally
+        {
+            await SharedMariaDb.DropDatabaseAsync(connectionString);
+        }
+    }
+
     private async Task KillWhileSendingAsync(DatabaseProvider provider, string connectionString)
     {
         var app = await AppProcess.StartAsync(new Dictionary<string, string>
@@ -72,10 +87,7 @@ public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<Chrom
             Assert.All(senders, s => Assert.NotEmpty(s.Confirmed));
 
             await using var domain = DomainOn(provider, connectionString);
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                Assert.Equal("ok", await IntegrityCheckAsync(connectionString));
-            }
+            await AssertIntactAsync(provider, connectionString);
 
             // Every message whose sender saw it confirmed survived the crash, once.
             var afterCrash = await StoredAsync(domain, channelId);
@@ -127,10 +139,7 @@ public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<Chrom
             await pageB.SendMessageAsync($"bob{run} back after the restart");
             await Expect(pageA.Message($"bob{run} back after the restart")).ToBeVisibleAsync();
 
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                Assert.Equal("ok", await IntegrityCheckAsync(connectionString));
-            }
+            await AssertIntactAsync(provider, connectionString);
         }
         catch (Exception e) when (e is not Xunit.Sdk.XunitException)
         {
@@ -164,12 +173,25 @@ public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<Chrom
         return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 
-    private static async Task<string> IntegrityCheckAsync(string connectionString)
+    /// <summary>SQLite's integrity_check, or MariaDB's CHECK TABLE of the messages; PostgreSQL has no such check.</summary>
+    private static async Task AssertIntactAsync(DatabaseProvider provider, string connectionString)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check;";
-        return (string)(await command.ExecuteScalarAsync())!;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA integrity_check;";
+            Assert.Equal("ok", (string)(await command.ExecuteScalarAsync())!);
+        }
+        else if (provider == DatabaseProvider.MySql)
+        {
+            await using var connection = new MySqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new MySqlCommand("CHECK TABLE Messages", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal("OK", reader.GetString(reader.GetOrdinal("Msg_text")));
+        }
     }
 }

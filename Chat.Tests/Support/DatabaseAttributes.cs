@@ -109,3 +109,20 @@ public sealed class BrowserFactOnPostgresAttribute : Xunit.FactAttribute
             ?? PostgresCluster.SkipReason();
     }
 }
+
+/// <summary>
+/// A fact that needs both Chromium and MariaDB: skipped on a machine without either, failing under CI=true.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class BrowserFactOnMySqlAttribute : Xunit.FactAttribute
+{
+    public BrowserFactOnMySqlAttribute()
+    {
+        // As BrowserFactOnPostgresAttribute.
+        Skip = TestEnvironment.SkipReason(
+                ChromiumFixture.IsAvailable,
+                $"Chromium at {ChromiumFixture.ExecutablePath}",
+                "apt-get install -y chromium, or set CHROMIUM_PATH")
+            ?? MariaDbServer.SkipReason();
+    }
+}

@@ -24,6 +24,7 @@ public sealed class MariaDbServer : IAsyncDisposable
     private readonly string _dataDirectory;
     private Process? _process;
     private bool _disposed;
+    private bool _durable;
 
     private MariaDbServer(string directory)
     {
@@ -47,11 +48,15 @@ public sealed class MariaDbServer : IAsyncDisposable
             File.Exists(ServerBinary) && File.Exists(InstallBinary), "MariaDB (mariadbd, mysql_install_db)",
             "apt-get install -y mariadb-server");
 
-    public static async Task<MariaDbServer> StartAsync(CancellationToken ct = default)
+    /// <param name="durable">
+    /// Keeps InnoDB's crash safety (a flushed log on every commit, the doublewrite buffer), for tests that kill the
+    /// server on purpose; otherwise a commit can be lost in a crash, which is fine for throwaway data and much faster.
+    /// </param>
+    public static async Task<MariaDbServer> StartAsync(bool durable = false, CancellationToken ct = default)
     {
         RemoveStaleServers();
         Directory.CreateDirectory(Root);
-        var server = new MariaDbServer(Path.Combine(Root, Guid.NewGuid().ToString("N")));
+        var server = new MariaDbServer(Path.Combine(Root, Guid.NewGuid().ToString("N"))) { _durable = durable };
         try
         {
             await server.InitializeAsync(ct);
@@ -106,6 +111,32 @@ public sealed class MariaDbServer : IAsyncDisposable
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Kills mariadbd (SIGKILL, like a crash) but keeps its data, for <see cref="StartAgainAsync"/>.</summary>
+    public async Task KillAsync()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts the killed server again on the same data and port, so connection strings stay valid.</summary>
+    public Task StartAgainAsync(CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_process is not null)
+        {
+            throw new InvalidOperationException("The server is already running.");
+        }
+
+        return StartServerAsync(ct);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
@@ -142,7 +173,12 @@ public sealed class MariaDbServer : IAsyncDisposable
 
     private async Task StartServerAsync(CancellationToken ct)
     {
-        Port = FreePort();
+        // A server started again keeps its port.
+        if (Port == 0)
+        {
+            Port = FreePort();
+        }
+
         var start = new ProcessStartInfo(ServerBinary)
         {
             RedirectStandardOutput = true,
@@ -155,10 +191,9 @@ public sealed class MariaDbServer : IAsyncDisposable
             $"--socket={Path.Combine(_directory, "mariadb.sock")}", $"--pid-file={Path.Combine(_directory, "mariadb.pid")}",
             $"--log-error={LogFile}",
             "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
-            "--max-connections=1000", "--skip-name-resolve",
+            "--max-connections=1000", "--skip-name-resolve", "--innodb-buffer-pool-size=64M",
             // Throwaway data: no flush to disk on every commit, which makes the schema and the tests much faster.
-            "--innodb-flush-log-at-trx-commit=0", "--innodb-doublewrite=0", "--innodb-flush-method=nosync",
-            "--innodb-buffer-pool-size=64M",
+            .. (_durable ? (string[])[] : ["--innodb-flush-log-at-trx-commit=0", "--innodb-doublewrite=0", "--innodb-flush-method=nosync"]),
         ])
         {
             start.ArgumentList.Add(argument);
