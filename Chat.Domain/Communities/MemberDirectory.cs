@@ -85,31 +85,13 @@ public sealed partial class MemberDirectory(
         return await CommunityService.MembersOfAsync(db, communityId, ct);
     }
 
-    private void Unwatch(Watcher watcher)
-    {
-        Entry? ended = null;
-        lock (gate)
-        {
-            if (!entries.TryGetValue(watcher.CommunityId, out var entry))
-            {
-                return;
-            }
+    private void Unwatch(Watcher watcher) => RemoveWatchers(watcher.CommunityId, w => w == watcher);
 
-            entry.Watchers = entry.Watchers.Remove(watcher);
-            if (entry.Watchers.IsEmpty)
-            {
-                entries.Remove(watcher.CommunityId);
-                ended = entry;
-            }
-        }
+    /// <summary>Ends the watches of a member who left or was removed. Says whether that ended the shared roster.</summary>
+    private bool EndWatchesOf(int communityId, string userId) => RemoveWatchers(communityId, w => w.UserId == userId);
 
-        ended?.Stop();
-    }
-
-    /// <summary>
-    /// Ends the watches of a member who left or was removed; the last one ends the shared roster. Says whether it did.
-    /// </summary>
-    private bool EndWatchesOf(int communityId, string userId)
+    /// <summary>Removes the matching watches; the last one to go ends the shared roster. Says whether it did.</summary>
+    private bool RemoveWatchers(int communityId, Predicate<Watcher> match)
     {
         Entry? ended = null;
         lock (gate)
@@ -119,7 +101,7 @@ public sealed partial class MemberDirectory(
                 return false;
             }
 
-            entry.Watchers = entry.Watchers.RemoveAll(w => w.UserId == userId);
+            entry.Watchers = entry.Watchers.RemoveAll(match);
             if (entry.Watchers.IsEmpty)
             {
                 entries.Remove(communityId);

@@ -105,18 +105,12 @@ public sealed partial class ChatHub(ILogger<ChatHub> logger, OutboxWriter? relay
             }
 
             var ended = current.Where(s => s.UserId == userId).ToList();
-            if (ended.Count == 0)
-            {
-                return;
-            }
-
             foreach (var subscription in ended)
             {
                 subscription.Ended = true;
             }
 
-            var remaining = current.RemoveRange(ended);
-            topics = remaining.IsEmpty ? topics.Remove(topic) : topics.SetItem(topic, remaining);
+            Keep(topic, current.RemoveRange(ended));
         }
     }
 
@@ -124,15 +118,16 @@ public sealed partial class ChatHub(ILogger<ChatHub> logger, OutboxWriter? relay
     {
         lock (gate)
         {
-            if (!topics.TryGetValue(subscription.Topic, out var current))
+            if (topics.TryGetValue(subscription.Topic, out var current))
             {
-                return;
+                Keep(subscription.Topic, current.Remove(subscription));
             }
-
-            var remaining = current.Remove(subscription);
-            topics = remaining.IsEmpty ? topics.Remove(subscription.Topic) : topics.SetItem(subscription.Topic, remaining);
         }
     }
+
+    // Under the gate: what is left of a topic's subscribers, or the topic gone with its last one.
+    private void Keep(string topic, ImmutableArray<Subscription> remaining) =>
+        topics = remaining.IsEmpty ? topics.Remove(topic) : topics.SetItem(topic, remaining);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber of {Topic} failed to handle {Event}")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string topic, string @event);
