@@ -29,11 +29,7 @@ internal static class LoginRateLimit
 
                 return ValueTask.CompletedTask;
             };
-            options.AddPolicy(PolicyName, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    ClientAddress.Of(context),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = postsPerMinute, Window = TimeSpan.FromMinutes(1) })
-                : RateLimitPartition.GetNoLimiter("view"));
+            options.AddPolicy(PolicyName, context => FormPostLimit.PerAddress(context, postsPerMinute, TimeSpan.FromMinutes(1)));
         });
     }
 }

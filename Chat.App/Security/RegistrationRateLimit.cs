@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -32,15 +31,7 @@ internal static class RegistrationRateLimit
             .ValidateOnStart();
         services.AddOptions<RateLimiterOptions>()
             .Configure<IOptions<RegistrationRateLimitOptions>>((limiter, settings) => limiter.AddPolicy(PolicyName,
-                context => HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        ClientAddress.Of(context),
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = settings.Value.RegistrationPostsPerHour,
-                            Window = TimeSpan.FromHours(1),
-                        })
-                    : RateLimitPartition.GetNoLimiter("view")));
+                context => FormPostLimit.PerAddress(context, settings.Value.RegistrationPostsPerHour, TimeSpan.FromHours(1))));
         return services;
     }
 }
