@@ -72,6 +72,12 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         }
 
         await ScanAsync(page, "channel", report);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-switcher", "ready");
+        await page.Keyboard.PressAsync("Control+k");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Server or channel name" }).FillAsync("gen");
+        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
+        await ScanAsync(page, "quick switcher", report);
+        await page.Keyboard.PressAsync("Escape");
 
         await page.GotoAsync("servers/find");
         await Expect(page.GetByLabel("Search public servers by name")).ToBeEnabledAsync();
