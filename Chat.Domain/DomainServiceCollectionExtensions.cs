@@ -34,6 +34,7 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<WriteRateLimitOptions>();
         services.AddSingleton<WriteRateLimiter>();
         services.AddSingleton<CommunityService>();
+        services.AddSingleton<QuickSwitchService>();
         services.AddSingleton<ChannelService>();
         services.AddSingleton<MessageService>();
         services.AddSingleton<NotificationService>();

@@ -45,7 +45,7 @@ public sealed class ServerRailTests : ChatComponentTests
 
         await Communities.CreateAsync(ana.Id, "Garden", null, isPublic: false);
 
-        rail.WaitForAssertion(() => Assert.NotNull(rail.Find("a[aria-label='Garden']")));
+        rail.WaitForAssertion(() => Assert.NotNull(rail.Find("a[title='Garden']")));
     }
 
     [Fact]

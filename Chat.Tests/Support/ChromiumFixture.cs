@@ -39,15 +39,18 @@ public sealed class ChromiumFixture : IAsyncLifetime
         browser = await playwright.Chromium.LaunchAsync(ChromiumLaunch.Options());
     }
 
-    public async Task<IBrowserContext> NewContextAsync(string baseUrl)
+    /// <param name="configure">Changes to the usual options, e.g. another viewport.</param>
+    public async Task<IBrowserContext> NewContextAsync(string baseUrl, Action<BrowserNewContextOptions>? configure = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-US",
             TimezoneId = "UTC",
-        });
+        };
+        configure?.Invoke(options);
+        var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(DefaultTimeoutMs);
         context.SetDefaultNavigationTimeout(DefaultTimeoutMs);
         return context;
@@ -101,5 +104,18 @@ public sealed class BrowserFactAttribute : FactAttribute
             $"Chromium at {ChromiumFixture.ExecutablePath}",
             "apt-get install -y chromium, or set CHROMIUM_PATH");
         Skip = reason;
+    }
+}
+
+/// <summary>A theory that needs Chromium: skipped on a machine without it, but never skipped under CI=true.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        // As BrowserFactAttribute.
+        Skip = TestEnvironment.SkipReason(
+            ChromiumFixture.IsAvailable,
+            $"Chromium at {ChromiumFixture.ExecutablePath}",
+            "apt-get install -y chromium, or set CHROMIUM_PATH");
     }
 }

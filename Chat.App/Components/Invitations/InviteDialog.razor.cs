@@ -4,7 +4,6 @@ using Chat.Domain.Invitations;
 using Chat.Domain.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 
 namespace Chat.App.Components.Invitations;
@@ -207,7 +206,6 @@ public sealed partial class InviteDialog : IAsyncDisposable
         return expires <= Clock.GetUtcNow().UtcDateTime ? $"expired {when}" : $"expires {when}";
     }
 
-    private Task OnKeyDown(KeyboardEventArgs e) => e.Key == "Escape" ? OnClose.InvokeAsync() : Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {

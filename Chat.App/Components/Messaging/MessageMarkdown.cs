@@ -49,6 +49,14 @@ public static class MessageMarkdown
         return writer.ToString();
     }
 
+    /// <summary>The message as words, without its formatting, on one line: what a screen reader should say.</summary>
+    public static string ToPlainText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var plain = Markdown.ToPlainText(text, Pipeline);
+        return string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
     public static bool IsAllowedUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto);

@@ -59,6 +59,8 @@ public sealed partial class MessagePane
     private Composer? composer;
     private Timer? typingTimer;
     private ITimer? readTimer;
+    // Made at the first message to announce: an idle tab does not pay for it.
+    private MessageAnnouncer? announcer;
     private bool readDue;
     private long markedReadId;
     private string? userName;
@@ -119,6 +121,7 @@ public sealed partial class MessagePane
         drawnBlocks = [];
         atBottom = true;
         typing.Clear();
+        announcer?.Reset();
         editingId = null;
         loaded = false;
         hasOlder = false;
@@ -255,6 +258,7 @@ public sealed partial class MessagePane
         switch (chatEvent)
         {
             case MessagePosted posted when posted.Message.ChannelId == channel.Id:
+                Announce(posted.Message);
                 Merge([posted.Message]);
                 TrimOldest();
                 typing.Remove(posted.Message.AuthorId);
@@ -301,6 +305,23 @@ public sealed partial class MessagePane
         }
 
         StateHasChanged();
+    }
+
+    // Someone else's new message, once the history is in: the reader's own (from any tab) and messages already in the
+    // list (loaded with the history, or a repeated event) stay silent.
+    private void Announce(MessageView message)
+    {
+        if (!loaded || message.AuthorId == userId || messages.Exists(m => m.Id == message.Id))
+        {
+            return;
+        }
+
+        announcer ??= new MessageAnnouncer(Clock, () => InvokeAsync(() =>
+        {
+            announcer?.Flush();
+            StateHasChanged();
+        }));
+        announcer.Add(message);
     }
 
     private void ExpireTyping()
@@ -630,6 +651,8 @@ public sealed partial class MessagePane
         {
             await readTimer.DisposeAsync();
         }
+
+        announcer?.Dispose();
 
         try
         {

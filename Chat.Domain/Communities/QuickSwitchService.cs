@@ -1,0 +1,60 @@
+using Chat.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chat.Domain.Communities;
+
+/// <summary>A server, or one of its channels, as the quick switcher (Ctrl+K) offers it.</summary>
+public sealed record SwitchTarget(int CommunityId, string CommunityName, int? ChannelId = null, string? ChannelName = null);
+
+/// <summary>
+/// Finds the user's own servers and channels by name as they type. Only what the user is a member of: the
+/// switcher must not become a way to learn the names of private servers.
+/// </summary>
+public sealed class QuickSwitchService(IDbContextFactory<ChatDbContext> dbFactory)
+{
+    public const int MaxResults = 10;
+
+    /// <summary>
+    /// Servers and channels whose names contain the query, in any case; names that start with it first, then
+    /// servers before channels, then by name. An empty query lists the user's servers.
+    /// </summary>
+    public async Task<IReadOnlyList<SwitchTarget>> FindAsync(string? userId, string? query, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(userId))
+        {
+            throw new ForbiddenException("You need to log in first.");
+        }
+
+        var term = (query ?? "").Trim().TrimStart('#').ToLowerInvariant();
+        if (term.Length > Community.NameMaxLength)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var mine = db.Memberships.Where(m => m.UserId == userId).Select(m => m.CommunityId);
+        // A few more than shown, so that names starting with the query can come first among them.
+        const int candidates = MaxResults * 3;
+        // Translated to SQL lower(...) on every database; the culture analyzers do not apply to SQL.
+#pragma warning disable CA1304, CA1311, CA1862
+        var servers = await db.Communities.AsNoTracking()
+            .Where(c => mine.Contains(c.Id) && c.Name.ToLower().Contains(term))
+            .OrderBy(c => c.Name).ThenBy(c => c.Id).Take(candidates)
+            .Select(c => new SwitchTarget(c.Id, c.Name, null, null))
+            .ToListAsync(ct);
+        var channels = term.Length == 0 ? [] : await db.Channels.AsNoTracking()
+            .Where(ch => mine.Contains(ch.CommunityId) && ch.Name.ToLower().Contains(term))
+            .OrderBy(ch => ch.Name).ThenBy(ch => ch.Id).Take(candidates)
+            .Select(ch => new SwitchTarget(ch.CommunityId, ch.Community!.Name, ch.Id, ch.Name))
+            .ToListAsync(ct);
+#pragma warning restore CA1304, CA1311, CA1862
+
+        return servers.Concat(channels)
+            .OrderBy(t => (t.ChannelName ?? t.CommunityName).StartsWith(term, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(t => t.ChannelId is null ? 0 : 1)
+            .ThenBy(t => t.ChannelName ?? t.CommunityName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(t => t.CommunityName, StringComparer.CurrentCultureIgnoreCase)
+            .Take(MaxResults)
+            .ToList();
+    }
+}

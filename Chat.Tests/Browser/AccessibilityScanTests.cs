@@ -1,0 +1,153 @@
+using Chat.Domain.Communities;
+using Chat.Domain.Invitations;
+using Chat.Domain.Messages;
+using Chat.Domain.Users;
+using Chat.Tests.Support;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Chat.Tests.Browser;
+
+/// <summary>
+/// axe-core scans of the pages a user meets, in each case (viewport today; a theme is one more field of
+/// <see cref="ScanCase"/>). Only serious and critical violations fail; the message lists every one of them.
+/// </summary>
+public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHelper output) : IClassFixture<BrowserAppFixture>
+{
+    /// <summary>One way of looking at the app; a theme goes here when there is more than one.</summary>
+    public sealed record ScanCase(string Name, int Width, int Height)
+    {
+        public override string ToString() => Name;
+    }
+
+    private static readonly ScanCase[] All =
+    [
+        new("desktop", 1280, 800),
+        new("phone", 390, 844),
+    ];
+
+    public static TheoryData<string> Cases => new(All.Select(c => c.Name));
+
+    [BrowserTheory, MemberData(nameof(Cases))]
+    public async Task Pages_InEachCase_HaveNoSeriousOrCriticalViolations(string caseName)
+    {
+        var scan = All.Single(c => c.Name == caseName);
+        // axe is injected by script evaluation, which the app's Content-Security-Policy refuses: only this context
+        // bypasses it. The app's other browser tests keep the policy.
+        await using var context = await app.NewContextAsync(o =>
+        {
+            o.ViewportSize = new ViewportSize { Width = scan.Width, Height = scan.Height };
+            o.BypassCSP = true;
+        });
+        var page = await context.NewPageAsync();
+        var report = new List<string>();
+        var user = TestUser.Create("axe");
+
+        await page.GotoAsync("account/login");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome back" })).ToBeVisibleAsync();
+        await ScanAsync(page, "login", report);
+        await page.GotoAsync("error/500");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Something went wrong" })).ToBeVisibleAsync();
+        await ScanAsync(page, "error page", report);
+        await page.GotoAsync("account/register");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create an account" })).ToBeVisibleAsync();
+        await ScanAsync(page, "register", report);
+
+        await page.FillRegistrationAsync(user);
+        await Expect(page.CreateServerButton()).ToBeEnabledAsync();
+        await ScanAsync(page, "empty shell", report);
+
+        var (channelUrl, inviteUrl) = await ArrangeServersAsync(user);
+        await page.GotoAsync(channelUrl);
+        await Expect(page.Message("the second message")).ToBeVisibleAsync();
+        await Expect(page.ComposerBox()).ToBeEnabledAsync();
+        if (scan.Width >= 1200)
+        {
+            // Narrower screens keep the member list out of the way (a drawer on phones and tablets).
+            await Expect(page.MemberList()).ToContainTextAsync(user.DisplayName);
+        }
+
+        await ScanAsync(page, "channel", report);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-switcher", "ready");
+        await page.Keyboard.PressAsync("Control+k");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Server or channel name" }).FillAsync("gen");
+        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
+        await ScanAsync(page, "quick switcher", report);
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.GotoAsync("servers/find");
+        await Expect(page.GetByLabel("Search public servers by name")).ToBeEnabledAsync();
+        await ScanAsync(page, "find servers", report);
+
+        await page.GotoAsync("profile");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Picture" })).ToBeVisibleAsync();
+        await ScanAsync(page, "profile", report);
+
+        await page.GotoAsync(inviteUrl);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Join Garden" })).ToBeEnabledAsync();
+        await ScanAsync(page, "invite link", report);
+
+        await page.GotoAsync("no/such/page");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
+        await ScanAsync(page, "404", report);
+
+        Assert.True(report.Count == 0, $"axe ({scan}) found serious or critical violations:\n{string.Join('\n', report)}");
+    }
+
+    // A server of the user's with a second member and messages of both, and another server with an invite link.
+    private async Task<(string ChannelUrl, string InviteUrl)> ArrangeServersAsync(TestUser user)
+    {
+        var services = app.Services;
+        string userId;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ChatUser>>();
+            userId = (await users.FindByNameAsync(user.UserName))!.Id;
+        }
+
+        var other = await CreateUserAsync(services, "lena");
+        var communities = services.GetRequiredService<CommunityService>();
+        var messages = services.GetRequiredService<MessageService>();
+        var server = await communities.CreateAsync(userId, TwoUsers.UniqueServerName("Atelier"), "Drawing and paint", isPublic: true);
+        await communities.JoinAsync(other.Id, server.Id);
+        var channelId = server.FirstChannelId!.Value;
+        await messages.SendAsync(other.Id, channelId, "Hello, **welcome** to the atelier", Guid.NewGuid());
+        await messages.SendAsync(userId, channelId, "Thanks! `code` and a [link](https://example.test)", Guid.NewGuid());
+        await messages.SendAsync(other.Id, channelId, "the second message\n> a quote", Guid.NewGuid());
+
+        var garden = await communities.CreateAsync(other.Id, "Garden", "Seeds and soil", isPublic: false);
+        var link = await services.GetRequiredService<InvitationService>().CreateLinkAsync(other.Id, garden.Id, null, null);
+        return ($"servers/{server.Id}/channels/{channelId}", $"invite/{link.Code}");
+    }
+
+    private static async Task<ChatUser> CreateUserAsync(IServiceProvider services, string prefix)
+    {
+        var account = TestUser.Create(prefix);
+        await using var scope = services.CreateAsyncScope();
+        var user = new ChatUser { UserName = account.UserName, Email = account.Email, DisplayName = $"Lena {prefix}" };
+        var result = await scope.ServiceProvider.GetRequiredService<UserManager<ChatUser>>().CreateAsync(user);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        return user;
+    }
+
+    private async Task ScanAsync(IPage page, string pageName, List<string> report)
+    {
+        var result = await page.RunAxe();
+        foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+        {
+            var targets = violation.Nodes.Select(n => string.Join(" ", n.Target?.ToString() ?? "?"));
+            report.Add($"- {pageName}: {violation.Id} ({violation.Impact}, {violation.Nodes.Length} nodes): {violation.Help}\n    "
+                       + string.Join("\n    ", targets));
+        }
+
+        // Every finding, whatever its impact, in the test log: the lesser ones are worth fixing too.
+        foreach (var violation in result.Violations)
+        {
+            output.WriteLine($"axe {pageName}: {violation.Id} {violation.Impact} x{violation.Nodes.Length}: {string.Join(" | ", violation.Nodes.Select(n => n.Target?.ToString()))}");
+        }
+    }
+}
