@@ -1,3 +1,5 @@
+using Chat.App.Components.Theming;
+
 namespace Chat.App.Security;
 
 /// <summary>
@@ -7,29 +9,39 @@ namespace Chat.App.Security;
 /// </summary>
 internal static class SecurityHeaders
 {
-    // Only our own files: blazor.web.js, Radzen.Blazor.js, js/*.js and the stylesheets; no inline or eval'd script
-    // (HostileInputTests and ProfileTests fail on any console error, which is where a violation shows). connect-src 'self' covers
-    // the circuit's WebSocket to the same host (CSP Level 3 lets 'self' match ws: and wss:).
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; " +
+    // Scripts: only our own files (blazor.web.js, MudBlazor.min.js, js/*.js), no inline or eval'd script
+    // (HostileInputTests and ProfileTests fail on any console error, which is where a violation shows).
+    // Styles: our stylesheets; as <style> elements only the theme's own texts, by hash; and style= attributes, which
+    // MudBlazor writes for popovers, drawers and dialogs and for which CSP has no hash. Why no user text can reach
+    // either: docs/security.md. connect-src 'self' covers the circuit's WebSocket to the same host (CSP Level 3 lets
+    // 'self' match ws: and wss:).
+    public static string ContentSecurityPolicy(IEnumerable<string> themeStyleHashes) =>
+        "default-src 'self'; script-src 'self'; " +
+        $"style-src 'self'; style-src-elem 'self' {string.Join(' ', themeStyleHashes)}; style-src-attr 'unsafe-inline'; " +
         "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; " +
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        // Rendered once, on the first request, when every service the theme provider needs is registered.
+        var policy = new Lazy<Task<string>>(async () =>
+            ContentSecurityPolicy(await ThemeStyleHashes.ComputeAsync(app.ApplicationServices)));
+        return app.Use(async (context, next) =>
         {
+            var contentSecurityPolicy = await policy.Value;
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
                 if (!headers.ContainsKey("Content-Security-Policy"))
                 {
-                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    headers.ContentSecurityPolicy = contentSecurityPolicy;
                 }
 
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 return Task.CompletedTask;
             });
-            return next(context);
+            await next(context);
         });
+    }
 }

@@ -1,11 +1,14 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
 using Chat.Domain.Profiles;
 using Chat.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Chat.Tests.Http;
 
-public sealed class SecurityHeadersTests(ChatAppFactory app) : IClassFixture<ChatAppFactory>
+public sealed partial class SecurityHeadersTests(ChatAppFactory app) : IClassFixture<ChatAppFactory>
 {
     [Theory]
     [InlineData("/account/login")]
@@ -69,4 +72,29 @@ public sealed class SecurityHeadersTests(ChatAppFactory app) : IClassFixture<Cha
         Assert.Equal("default-src 'none'; sandbox", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
     }
+
+    [Fact]
+    public async Task Page_InlineStyleElements_AreAllowedByHashNotByUnsafeInline()
+    {
+        var (client, _) = await app.CreateLoggedInClientAsync();
+        using var _ = client;
+
+        using var response = await client.GetAsync("/");
+
+        var html = await response.Content.ReadAsStringAsync();
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        var styleElements = Assert.Single(policy.Split(';', StringSplitOptions.TrimEntries), d => d.StartsWith("style-src-elem ", StringComparison.Ordinal));
+        Assert.DoesNotContain("unsafe-inline", styleElements, StringComparison.Ordinal);
+        var styles = StyleElement().Matches(html);
+        // The theme's variables, its scrollbar and a chart rule: MudBlazor's theme provider writes them inline.
+        Assert.NotEmpty(styles);
+        foreach (Match style in styles)
+        {
+            var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(style.Groups[1].Value)));
+            Assert.Contains($"'sha256-{hash}'", styleElements, StringComparison.Ordinal);
+        }
+    }
+
+    [GeneratedRegex("<style[^>]*>(.*?)</style>", RegexOptions.Singleline)]
+    private static partial Regex StyleElement();
 }
