@@ -1,5 +1,3 @@
-using Chat.App.Components.Theming;
-
 namespace Chat.App.Security;
 
 /// <summary>
@@ -11,30 +9,26 @@ internal static class SecurityHeaders
 {
     // Scripts: only our own files (blazor.web.js, MudBlazor.min.js, js/*.js), no inline or eval'd script
     // (HostileInputTests and ProfileTests fail on any console error, which is where a violation shows).
-    // Styles: our stylesheets; as <style> elements only the theme's own texts, by hash; and style= attributes, which
-    // MudBlazor writes for popovers, drawers and dialogs and for which CSP has no hash. Why no user text can reach
-    // either: docs/security.md. connect-src 'self' covers the circuit's WebSocket to the same host (CSP Level 3 lets
-    // 'self' match ws: and wss:).
-    public static string ContentSecurityPolicy(IEnumerable<string> themeStyleHashes) =>
+    // Styles: our stylesheets, and the inline <style> elements and style= attributes MudBlazor writes (the theme's
+    // variables; each snackbar's @keyframes under a random name, which no hash can list; popover, drawer and dialog
+    // positions). Why no user text can reach either: docs/security.md. connect-src 'self' covers the circuit's
+    // WebSocket to the same host (CSP Level 3 lets 'self' match ws: and wss:).
+    public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; " +
-        $"style-src 'self'; style-src-elem 'self' {string.Join(' ', themeStyleHashes)}; style-src-attr 'unsafe-inline'; " +
+        "style-src 'self'; style-src-elem 'self' 'unsafe-inline'; style-src-attr 'unsafe-inline'; " +
         "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; " +
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        // Rendered once, on the first request, when every service the theme provider needs is registered.
-        var policy = new Lazy<Task<string>>(async () =>
-            ContentSecurityPolicy(await ThemeStyleHashes.ComputeAsync(app.ApplicationServices)));
         return app.Use(async (context, next) =>
         {
-            var contentSecurityPolicy = await policy.Value;
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
                 if (!headers.ContainsKey("Content-Security-Policy"))
                 {
-                    headers.ContentSecurityPolicy = contentSecurityPolicy;
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
                 }
 
                 headers.XContentTypeOptions = "nosniff";

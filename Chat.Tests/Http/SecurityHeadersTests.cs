@@ -1,14 +1,11 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
 using Chat.Domain.Profiles;
 using Chat.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Chat.Tests.Http;
 
-public sealed partial class SecurityHeadersTests(ChatAppFactory app) : IClassFixture<ChatAppFactory>
+public sealed class SecurityHeadersTests(ChatAppFactory app) : IClassFixture<ChatAppFactory>
 {
     [Theory]
     [InlineData("/account/login")]
@@ -73,28 +70,22 @@ public sealed partial class SecurityHeadersTests(ChatAppFactory app) : IClassFix
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
     }
 
+    // MudBlazor's snackbars write a <style> with @keyframes under a random name, so inline style elements cannot be
+    // listed by hash; scripts stay our own files only, and stylesheets come from this host only.
     [Fact]
-    public async Task Page_InlineStyleElements_AreAllowedByHashNotByUnsafeInline()
+    public async Task Page_InlineStylesAllowed_ScriptsAndStylesheetsOnlyOurOwn()
     {
         var (client, _) = await app.CreateLoggedInClientAsync();
         using var _ = client;
 
         using var response = await client.GetAsync("/");
 
-        var html = await response.Content.ReadAsStringAsync();
-        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
-        var styleElements = Assert.Single(policy.Split(';', StringSplitOptions.TrimEntries), d => d.StartsWith("style-src-elem ", StringComparison.Ordinal));
-        Assert.DoesNotContain("unsafe-inline", styleElements, StringComparison.Ordinal);
-        var styles = StyleElement().Matches(html);
-        // The theme's variables, its scrollbar and a chart rule: MudBlazor's theme provider writes them inline.
-        Assert.NotEmpty(styles);
-        foreach (Match style in styles)
-        {
-            var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(style.Groups[1].Value)));
-            Assert.Contains($"'sha256-{hash}'", styleElements, StringComparison.Ordinal);
-        }
+        var directives = Assert.Single(response.Headers.GetValues("Content-Security-Policy"))
+            .Split(';', StringSplitOptions.TrimEntries);
+        Assert.Contains("script-src 'self'", directives);
+        Assert.DoesNotContain(directives, d => d.StartsWith("script-src-", StringComparison.Ordinal));
+        Assert.Contains("style-src 'self'", directives);
+        Assert.Contains("style-src-elem 'self' 'unsafe-inline'", directives);
+        Assert.Contains("style-src-attr 'unsafe-inline'", directives);
     }
-
-    [GeneratedRegex("<style[^>]*>(.*?)</style>", RegexOptions.Singleline)]
-    private static partial Regex StyleElement();
 }
