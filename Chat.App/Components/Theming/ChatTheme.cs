@@ -52,6 +52,8 @@ public static class ChatTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = FontFamily },
+            // Sentence case like every other button and link in the app, not Material's capitals.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
         LayoutProperties = new LayoutProperties
         {
