@@ -15,7 +15,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
-using Radzen;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,7 +24,7 @@ var builder = WebApplication.CreateBuilder(args);
 var circuitRetention = builder.Configuration.GetValue("Circuit:DisconnectedRetention", TimeSpan.FromMinutes(3));
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents(options => options.DisconnectedCircuitRetentionPeriod = circuitRetention);
-builder.Services.AddRadzenComponents();
+builder.Services.AddMudServices();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<HttpStatus>();
 builder.Services.AddScoped<ReaderTimeZone>();

@@ -7,16 +7,21 @@ namespace Chat.App.Security;
 /// </summary>
 internal static class SecurityHeaders
 {
-    // Only our own files: blazor.web.js, Radzen.Blazor.js, js/*.js and the stylesheets; no inline or eval'd script
-    // (HostileInputTests and ProfileTests fail on any console error, which is where a violation shows). connect-src 'self' covers
-    // the circuit's WebSocket to the same host (CSP Level 3 lets 'self' match ws: and wss:).
+    // Scripts: only our own files (blazor.web.js, MudBlazor.min.js, js/*.js), no inline or eval'd script
+    // (HostileInputTests and ProfileTests fail on any console error, which is where a violation shows).
+    // Styles: our stylesheets, and the inline <style> elements and style= attributes MudBlazor writes (the theme's
+    // variables; each snackbar's @keyframes under a random name, which no hash can list; popover, drawer and dialog
+    // positions). Why no user text can reach either: docs/security.md. connect-src 'self' covers the circuit's
+    // WebSocket to the same host (CSP Level 3 lets 'self' match ws: and wss:).
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; " +
+        "default-src 'self'; script-src 'self'; " +
+        "style-src 'self'; style-src-elem 'self' 'unsafe-inline'; style-src-attr 'unsafe-inline'; " +
         "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; " +
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
@@ -30,6 +35,7 @@ internal static class SecurityHeaders
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 return Task.CompletedTask;
             });
-            return next(context);
+            await next(context);
         });
+    }
 }

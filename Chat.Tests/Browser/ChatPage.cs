@@ -204,6 +204,10 @@ public static partial class ChatPage
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
     }
 
+    /// <summary>A short-lived result (a MudBlazor snackbar) that contains <paramref name="text"/>.</summary>
+    public static ILocator Snackbar(this IPage page, string text) =>
+        page.Locator("#mud-snackbar-container").GetByRole(AriaRole.Alert).Filter(new() { HasText = text });
+
     public static ILocator NotificationsButton(this IPage page) =>
         page.GetByRole(AriaRole.Button, new() { Name = "Notifications", Exact = true });
 

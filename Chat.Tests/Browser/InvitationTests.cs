@@ -35,7 +35,7 @@ public sealed partial class InvitationTests(BrowserAppFixture app) : IClassFixtu
 
         await InviteAsync(invite, benUser.UserName);
 
-        await Expect(invite.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitation sent to {benUser.UserName}");
+        await Expect(ana.Snackbar($"Invitation sent to {benUser.UserName}")).ToBeVisibleAsync();
         // No reload: the invitation arrives in Ben's open inbox and on his bell.
         await Expect(benInbox).ToContainTextAsync($"invited you to {server}");
         await Expect(ben.UnreadCount()).ToHaveTextAsync("1");
@@ -62,7 +62,7 @@ public sealed partial class InvitationTests(BrowserAppFixture app) : IClassFixtu
         await ana.CreateServerAsync(server, isPublic: false);
         var invite = await ana.OpenInviteDialogAsync();
         await InviteAsync(invite, benUser.UserName);
-        await Expect(invite.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitation sent to {benUser.UserName}");
+        await Expect(ana.Snackbar($"Invitation sent to {benUser.UserName}")).ToBeVisibleAsync();
         await InviteAsync(invite, benUser.UserName);
         await Expect(invite.GetByRole(AriaRole.Alert)).ToContainTextAsync("already has a pending invitation");
         await invite.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();

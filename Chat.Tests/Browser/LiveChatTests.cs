@@ -129,7 +129,8 @@ public sealed class LiveChatTests(BrowserAppFixture app) : IClassFixture<Browser
         var mine = pageA.Message("Oops, wrong channel");
         await mine.HoverAsync();
         await mine.GetByRole(AriaRole.Button, new() { Name = "Delete message" }).ClickAsync();
-        var confirm = pageA.GetByRole(AriaRole.Alertdialog, new() { Name = "Delete message" });
+        // A MudDialog, whose role MudBlazor sets to dialog (it offers no alertdialog).
+        var confirm = pageA.GetByRole(AriaRole.Dialog, new() { Name = "Delete message" });
         await Expect(confirm).ToContainTextAsync("Oops, wrong channel");
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
 

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.Rendering;
 using Chat.App.Components.Notifications;
 using Chat.Domain.Notifications;
 using Chat.Domain.Realtime;
@@ -23,7 +24,16 @@ public sealed class NotificationInboxTests : ChatComponentTests
         LogIn(ben);
     }
 
-    private static IRenderedComponent<NotificationBell> Open(IRenderedComponent<NotificationBell> bell)
+    // The inbox is a MudPopover: it renders in the layout's popover provider, which the bell needs beside it.
+    private IRenderedComponent<ContainerFragment> RenderBell() => Render(builder =>
+    {
+        builder.OpenComponent<MudBlazor.MudPopoverProvider>(0);
+        builder.CloseComponent();
+        builder.OpenComponent<NotificationBell>(1);
+        builder.CloseComponent();
+    });
+
+    private static IRenderedComponent<ContainerFragment> Open(IRenderedComponent<ContainerFragment> bell)
     {
         bell.Find("button[aria-label='Notifications']").Click();
         return bell;
@@ -33,7 +43,7 @@ public sealed class NotificationInboxTests : ChatComponentTests
     public async Task Bell_InvitationArrives_UnreadCountGoesUpLive()
     {
         await ArrangeAsync();
-        var bell = Render<NotificationBell>();
+        var bell = RenderBell();
         Assert.Empty(bell.FindAll(".bell-badge"));
 
         await Invitations.InviteAsync(ana.Id, club.Id, "ben");
@@ -46,7 +56,7 @@ public sealed class NotificationInboxTests : ChatComponentTests
     public async Task Inbox_InvitationArrivesLive_ShowsServerWithAcceptAndDecline()
     {
         await ArrangeAsync();
-        var bell = Open(Render<NotificationBell>());
+        var bell = Open(RenderBell());
         bell.WaitForAssertion(() => Assert.Contains("Nothing yet", bell.Find("[role=dialog]").TextContent, StringComparison.Ordinal));
 
         await Invitations.InviteAsync(ana.Id, club.Id, "ben");
@@ -68,7 +78,7 @@ public sealed class NotificationInboxTests : ChatComponentTests
     {
         await ArrangeAsync();
         await Invitations.InviteAsync(ana.Id, club.Id, "ben");
-        var bell = Open(Render<NotificationBell>());
+        var bell = Open(RenderBell());
 
         bell.WaitForElement("button[aria-label='Accept invitation to Book club']").Click();
 
@@ -84,7 +94,7 @@ public sealed class NotificationInboxTests : ChatComponentTests
     {
         await ArrangeAsync();
         await Invitations.InviteAsync(ana.Id, club.Id, "ben");
-        var bell = Open(Render<NotificationBell>());
+        var bell = Open(RenderBell());
 
         bell.WaitForElement("button[aria-label='Decline invitation to Book club']").Click();
 
@@ -100,7 +110,7 @@ public sealed class NotificationInboxTests : ChatComponentTests
         await Invitations.InviteAsync(ana.Id, club.Id, "ben");
         var other = await Communities.CreateAsync(ana.Id, "Chess", null, isPublic: true);
         await Invitations.InviteAsync(ana.Id, other.Id, "ben");
-        var bell = Open(Render<NotificationBell>());
+        var bell = Open(RenderBell());
         bell.WaitForAssertion(() => Assert.Equal(2, bell.FindAll("li.item.unread").Count));
         Assert.Equal("2", bell.Find(".bell-badge").TextContent);
         Assert.Equal(["ana invited you to Chess", "ana invited you to Book club"],
@@ -120,7 +130,7 @@ public sealed class NotificationInboxTests : ChatComponentTests
         await Invitations.InviteAsync(ana.Id, club.Id, "ben");
         var other = await Communities.CreateAsync(ana.Id, "Chess", null, isPublic: true);
         await Invitations.InviteAsync(ana.Id, other.Id, "ben");
-        var bell = Open(Render<NotificationBell>());
+        var bell = Open(RenderBell());
 
         bell.WaitForElement("button[aria-label='Mark read: ana invited you to Chess']").Click();
 
@@ -134,7 +144,7 @@ public sealed class NotificationInboxTests : ChatComponentTests
         await ArrangeAsync();
         await Communities.UpdateAsync(ana.Id, club.Id, "Book club", null, isPublic: true);
         await Communities.JoinAsync(ben.Id, club.Id);
-        var bell = Open(Render<NotificationBell>());
+        var bell = Open(RenderBell());
 
         var sent = await Messages.SendAsync(ana.Id, club.FirstChannelId!.Value, "@ben chapter 3 tonight?", Guid.NewGuid());
 
@@ -152,7 +162,7 @@ public sealed class NotificationInboxTests : ChatComponentTests
     public async Task Dispose_LeavesNoSubscribers()
     {
         await ArrangeAsync();
-        Open(Render<NotificationBell>());
+        Open(RenderBell());
         Assert.Equal(2, Hub.SubscriberCount(Topics.User(ben.Id)));
 
         await DisposeComponentsAsync();
@@ -167,7 +177,7 @@ public sealed class NotificationInboxTests : ChatComponentTests
         var eve = await Database.CreateUserAsync("eve");
         await Profiles.UpdateAsync(eve.Id, "ana", null);
         var fake = await Communities.CreateAsync(eve.Id, "Book club (official)", null, isPublic: false);
-        var bell = Open(Render<NotificationBell>());
+        var bell = Open(RenderBell());
 
         await Invitations.InviteAsync(ana.Id, club.Id, "ben");
         await Invitations.InviteAsync(eve.Id, fake.Id, "ben");

@@ -62,11 +62,14 @@ public sealed class RateLimitedActionTests : ChatComponentTests
         var pane = await RenderPaneAsync();
         var extra = await Messages.SendAsync(ana.Id, general.Id, "extra", Guid.NewGuid());
         await Messages.DeleteAsync(ana.Id, extra.Id);
+        // The confirmation is a MudDialog: it renders in the layout's dialog provider.
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
         await pane.InvokeAsync(() => pane.Instance.OnMessageActionAsync(first.Id, "delete"));
 
-        pane.Find("[role='alertdialog'] button.danger").Click();
+        dialogs.WaitForElement("[role='dialog'] button.danger").Click();
 
-        Assert.Equal(RateLimitedException.SlowDown, pane.Find("[role='alertdialog'] [role='alert']").TextContent);
+        dialogs.WaitForAssertion(() => Assert.Equal(
+            RateLimitedException.SlowDown, dialogs.Find("[role='dialog'] [role='alert']").TextContent));
         Assert.Single(pane.FindAll($"#message-{first.Id}"));
         Assert.Equal(2, (await Messages.GetLatestAsync(general.CommunityId, general.Id, ana.Id)).Count);
     }

@@ -13,6 +13,7 @@ using Chat.Domain.Profiles;
 using Chat.Domain.Realtime;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Components;
+using MudBlazor.Services;
 
 namespace Chat.Tests.Support;
 
@@ -68,6 +69,8 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddScoped<HttpStatus>();
         authorization = AddAuthorization();
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Dialogs, snackbars and popovers: the components open them through MudBlazor's services.
+        Services.AddMudServices();
         // Components render as they do in a live circuit, where event handlers and JS interop run.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

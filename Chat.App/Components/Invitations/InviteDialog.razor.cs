@@ -5,6 +5,7 @@ using Chat.Domain.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace Chat.App.Components.Invitations;
 
@@ -16,13 +17,11 @@ public sealed partial class InviteDialog : IAsyncDisposable
     private IJSObjectReference? module;
     private IDisposable? subscription;
     private string userName = "";
-    private string? sentTo;
     private string? inviteError;
     private string? linkError;
     private string? userId;
     private int lifetimeIndex = 3;
     private int maxUsesIndex = InviteLinkOptions.MaxUses.Count - 1;
-    private bool copied;
     private bool busy;
 
     [Inject]
@@ -43,14 +42,17 @@ public sealed partial class InviteDialog : IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter]
+    private IMudDialogInstance Dialog { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public CommunityDetail Community { get; set; } = default!;
-
-    [Parameter]
-    public EventCallback OnClose { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -83,11 +85,12 @@ public sealed partial class InviteDialog : IAsyncDisposable
 
     private async Task InviteAsync()
     {
-        (busy, inviteError, sentTo) = (true, null, null);
+        (busy, inviteError) = (true, null);
         try
         {
             await Invitations.InviteAsync(userId, Community.Id, userName);
-            sentTo = userName.Trim().TrimStart('@');
+            // A short-lived result: the field is empty again for the next name, and a refusal stays beside it.
+            Snackbar.Add($"Invitation sent to {userName.Trim().TrimStart('@')}.", Severity.Success);
             userName = "";
         }
         catch (DomainException e)
@@ -102,7 +105,7 @@ public sealed partial class InviteDialog : IAsyncDisposable
 
     private async Task CreateLinkAsync()
     {
-        (busy, linkError, copied) = (true, null, false);
+        (busy, linkError) = (true, null);
         try
         {
             created = await Invitations.CreateLinkAsync(userId, Community.Id,
@@ -147,10 +150,15 @@ public sealed partial class InviteDialog : IAsyncDisposable
         try
         {
             module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/chat.js");
-            copied = await module.InvokeAsync<bool>("copyText", Url(code));
-            if (!copied)
+            if (await module.InvokeAsync<bool>("copyText", Url(code)))
             {
+                Snackbar.Add("Invite link copied.", Severity.Success);
+            }
+            else
+            {
+                // The clipboard is not allowed here: the link gets selected, ready for Ctrl+C.
                 await newLinkInput.FocusAsync();
+                Snackbar.Add("Press Ctrl+C to copy the selected link.", Severity.Info);
             }
         }
         catch (JSDisconnectedException)
@@ -206,6 +214,7 @@ public sealed partial class InviteDialog : IAsyncDisposable
         return expires <= Clock.GetUtcNow().UtcDateTime ? $"expired {when}" : $"expires {when}";
     }
 
+    private void Close() => Dialog.Close();
 
     public async ValueTask DisposeAsync()
     {

@@ -2,6 +2,7 @@ using Chat.Domain.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace Chat.App.Components.Messaging;
 
@@ -44,12 +45,9 @@ public sealed partial class MessagePane
     private bool showJumpBar;
     private long? editingId;
     private string? editError;
-    private MessageView? deleting;
-    private string? deleteError;
 
     // A refused action on a message that has no form of its own (mark unread), shown above the composer.
     private string? actionError;
-    private IReadOnlyList<MessageRevisionView>? history;
     private readonly Dictionary<string, (string Name, DateTime Until)> typing = [];
     private ElementReference log;
     private IJSObjectReference? module;
@@ -80,6 +78,9 @@ public sealed partial class MessagePane
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -519,7 +520,7 @@ public sealed partial class MessagePane
                 StartEdit(message);
                 break;
             case "delete" when message.AuthorId == userId:
-                AskDelete(message);
+                await AskDeleteAsync(message);
                 break;
             case "unread":
                 await MarkUnreadAsync(message);
@@ -576,31 +577,14 @@ public sealed partial class MessagePane
         }
     }
 
-    private void AskDelete(MessageView message) => (deleting, deleteError) = (message, null);
-
-    private void CancelDelete() => (deleting, deleteError) = (null, null);
-
     /// <summary>A refusal (too fast, or no longer allowed) stays in the open dialog, which can be tried again.</summary>
-    private async Task DeleteAsync()
-    {
-        if (deleting is not { } message)
-        {
-            return;
-        }
-
-        try
+    private async Task AskDeleteAsync(MessageView message) =>
+        await Dialogs.ShowConfirmAsync("Delete message", "Delete", DeleteQuestion(message), async () =>
         {
             await Messages.DeleteAsync(userId, message.Id);
-        }
-        catch (DomainException e)
-        {
-            deleteError = e.Message;
-            return;
-        }
-
-        CancelDelete();
-        messages.RemoveAll(m => m.Id == message.Id);
-    }
+            messages.RemoveAll(m => m.Id == message.Id);
+            StateHasChanged();
+        });
 
     private async Task MarkUnreadAsync(MessageView message)
     {
@@ -621,7 +605,9 @@ public sealed partial class MessagePane
     }
 
     private async Task ShowHistoryAsync(MessageView message) =>
-        history = await Messages.GetRevisionsAsync(userId, message.Id);
+        await Dialogs.ShowAsync<RevisionsDialog>("Earlier versions",
+            new DialogParameters<RevisionsDialog> { { d => d.Revisions, await Messages.GetRevisionsAsync(userId, message.Id) } },
+            ChatDialogs.Options);
 
     private async Task JumpToFirstUnreadAsync()
     {

@@ -5,6 +5,7 @@ using Chat.Domain.Notifications;
 using Chat.Domain.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 
 namespace Chat.App.Components.Notifications;
@@ -217,6 +218,8 @@ public sealed partial class NotificationInbox : IAsyncDisposable
             busy = false;
         }
     }
+
+    private Task OnKeyDown(KeyboardEventArgs e) => e.Key == "Escape" ? OnClose.InvokeAsync() : Task.CompletedTask;
 
     private string When(DateTime utc)
     {
