@@ -8,7 +8,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Chat.Benchmarks;
 
@@ -16,26 +15,30 @@ namespace Chat.Benchmarks;
 /// A fresh, migrated database of one provider with the real domain services on top, as the app wires them
 /// (AddChatDomain + ChatDatabase.MigrateAsync), except that sending is not rate limited.
 /// SQLite: a file in a temp folder, WAL + synchronous=FULL as in the app.
-/// PostgreSQL: a new database in the cluster Program started (see <see cref="PostgresEnvironmentVariable"/>),
-/// or in a private cluster of its own when run without Program (e.g. from another host).
+/// PostgreSQL and MySQL: a new database on the cluster or MariaDB server that Program started (see
+/// <see cref="PostgresEnvironmentVariable"/>, <see cref="MySqlEnvironmentVariable"/>), or on a private server of
+/// its own when run without Program (e.g. from another host).
 /// </summary>
 public sealed class BenchDatabase : IAsyncDisposable
 {
     /// <summary>Set by Program to the cluster's admin connection string; BenchmarkDotNet's child processes inherit it.</summary>
     public const string PostgresEnvironmentVariable = "CHAT_BENCH_POSTGRES";
 
+    /// <summary>As <see cref="PostgresEnvironmentVariable"/>, for the MariaDB server.</summary>
+    public const string MySqlEnvironmentVariable = "CHAT_BENCH_MYSQL";
+
     private readonly string? sqliteDirectory;
-    private readonly string? postgresAdmin;
-    private readonly PostgresCluster? ownCluster;
+    private readonly string? serverAdmin;
+    private readonly IAsyncDisposable? ownServer;
 
     private BenchDatabase(
-        DatabaseProvider provider, string connectionString, string? sqliteDirectory, string? postgresAdmin, PostgresCluster? ownCluster)
+        DatabaseProvider provider, string connectionString, string? sqliteDirectory, string? serverAdmin, IAsyncDisposable? ownServer)
     {
         Provider = provider;
         ConnectionString = connectionString;
         this.sqliteDirectory = sqliteDirectory;
-        this.postgresAdmin = postgresAdmin;
-        this.ownCluster = ownCluster;
+        this.serverAdmin = serverAdmin;
+        this.ownServer = ownServer;
         var services = new ServiceCollection().AddChatDomain(new DatabaseSettings(provider, connectionString));
         // Buckets so large that no benchmark ever waits for tokens.
         services.Configure<WriteRateLimitOptions>(options =>
@@ -73,22 +76,33 @@ public sealed class BenchDatabase : IAsyncDisposable
         }
         else
         {
-            PostgresCluster? cluster = null;
-            var admin = Environment.GetEnvironmentVariable(PostgresEnvironmentVariable);
+            IAsyncDisposable? server = null;
+            var admin = Environment.GetEnvironmentVariable(
+                provider == DatabaseProvider.Postgres ? PostgresEnvironmentVariable : MySqlEnvironmentVariable);
             if (string.IsNullOrEmpty(admin))
             {
-                cluster = await PostgresCluster.StartAsync();
-                admin = cluster.ConnectionString();
+                (server, admin) = await StartServerAsync(provider);
             }
 
-            var name = "bench_" + Guid.NewGuid().ToString("N");
-            await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
-            var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-            database = new BenchDatabase(provider, connectionString, null, admin, cluster);
+            var connectionString = await ServerDatabases.CreateAsync(provider, admin);
+            database = new BenchDatabase(provider, connectionString, null, admin, server);
         }
 
         await ChatDatabase.MigrateAsync(database.Services);
         return database;
+    }
+
+    /// <summary>A private server and its admin connection string, for a benchmark run without Program.</summary>
+    public static async Task<(IAsyncDisposable Server, string Admin)> StartServerAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var cluster = await PostgresCluster.StartAsync();
+            return (cluster, cluster.ConnectionString());
+        }
+
+        var mariaDb = await MariaDbServer.StartAsync();
+        return (mariaDb, mariaDb.ConnectionString());
     }
 
     public T Get<T>()
@@ -108,15 +122,24 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     /// <summary>
     /// Refreshes the planner's statistics after a bulk seed. PostgreSQL's autovacuum would do this within a
-    /// minute in production; SQLite has no statistics unless ANALYZE runs, and the app never runs it, so it is
-    /// left as the app would have it.
+    /// minute in production, InnoDB's automatic recalculation (after 10% of a table changed) within seconds, but
+    /// both in the background, racing the first measured calls. SQLite has no statistics unless ANALYZE runs,
+    /// and the app never runs it, so it is left as the app would have it.
     /// </summary>
     public async Task AnalyzeAsync()
     {
-        if (Provider == DatabaseProvider.Postgres)
+        await using var db = await CreateContextAsync();
+        switch (Provider)
         {
-            await using var db = await CreateContextAsync();
-            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+            case DatabaseProvider.Postgres:
+                await db.Database.ExecuteSqlRawAsync("ANALYZE");
+                break;
+            case DatabaseProvider.MySql:
+                // The model's own table names, no input: nothing to inject.
+                var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct();
+                var analyze = "ANALYZE TABLE " + string.Join(", ", tables.Select(t => $"`{t}`"));
+                await db.Database.ExecuteSqlRawAsync(analyze);
+                break;
         }
     }
 
@@ -142,19 +165,14 @@ public sealed class BenchDatabase : IAsyncDisposable
             return;
         }
 
-        using (var pooled = new NpgsqlConnection(ConnectionString))
+        if (ownServer is not null)
         {
-            NpgsqlConnection.ClearPool(pooled);
-        }
-
-        if (ownCluster is not null)
-        {
-            await ownCluster.DisposeAsync();
+            ServerDatabases.ClearPool(Provider, ConnectionString);
+            await ownServer.DisposeAsync();
             return;
         }
 
-        var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
-        await ExecuteAsync(postgresAdmin!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        await ServerDatabases.DropAsync(Provider, serverAdmin!, ConnectionString);
     }
 
     private static ChatUser NewUser(string userName)
@@ -171,15 +189,5 @@ public sealed class BenchDatabase : IAsyncDisposable
             SecurityStamp = Guid.NewGuid().ToString("N"),
             CreatedAt = DateTime.UtcNow,
         };
-    }
-
-    private static async Task ExecuteAsync(string adminConnectionString, string sql)
-    {
-        // Unpooled, so no idle admin connection is left behind.
-        var unpooled = new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false }.ConnectionString;
-        await using var connection = new NpgsqlConnection(unpooled);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -7,7 +7,7 @@ namespace Chat.Benchmarks;
 
 /// <summary>
 /// <c>--explain</c>: runs each benchmark once on seeded data and prints the SQL that EF Core sent, each statement
-/// followed by the database's plan for it (SQLite EXPLAIN QUERY PLAN, PostgreSQL EXPLAIN ANALYZE), with the
+/// followed by the database's plan for it (SQLite EXPLAIN QUERY PLAN, PostgreSQL EXPLAIN ANALYZE, MySQL EXPLAIN), with the
 /// statement's own parameters. Shows whether a query reads through an index or scans.
 /// </summary>
 public static class Explain
@@ -84,8 +84,13 @@ public static class Explain
         connection.ConnectionString = captured.ConnectionString;
         await connection.OpenAsync();
         await using var explain = connection.CreateCommand();
-        explain.CommandText = (provider == DatabaseProvider.Sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ")
-            + captured.Text;
+        explain.CommandText = provider switch
+        {
+            DatabaseProvider.Sqlite => "EXPLAIN QUERY PLAN ",
+            DatabaseProvider.Postgres => "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ",
+            // Plain EXPLAIN: MySQL 8 and MariaDB agree on it (EXPLAIN ANALYZE is MySQL's, ANALYZE SELECT MariaDB's).
+            _ => "EXPLAIN ",
+        } + captured.Text;
         foreach (var (name, value) in captured.Parameters)
         {
             var parameter = explain.CreateParameter();
@@ -98,8 +103,12 @@ public static class Explain
         await using var reader = await explain.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            // SQLite: id, parent, notused, detail; PostgreSQL: one text column.
-            lines.Add(Convert.ToString(reader.GetValue(reader.FieldCount - 1), CultureInfo.InvariantCulture) ?? "");
+            // SQLite: id, parent, notused, detail; PostgreSQL: one text column; MySQL: a row per table read, with
+            // its access type, key, estimated rows and extra notes.
+            lines.Add(provider == DatabaseProvider.MySql
+                ? string.Join("  ", Enumerable.Range(0, reader.FieldCount).Where(i => !reader.IsDBNull(i))
+                    .Select(i => $"{reader.GetName(i)}={Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)}"))
+                : Convert.ToString(reader.GetValue(reader.FieldCount - 1), CultureInfo.InvariantCulture) ?? "");
         }
 
         return lines;

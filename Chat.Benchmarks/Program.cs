@@ -10,7 +10,7 @@ using Chat.Tests.Support;
 //   dotnet run -c Release --project Chat.Benchmarks -- --filter '*Send*'     one class
 //   dotnet run -c Release --project Chat.Benchmarks -- --quick               smoke run for CI: every benchmark
 //       once, in process, on 50x less data; no timing worth reading; exit code 1 if a benchmark fails
-//   --no-postgres                                                             SQLite only
+//   --no-postgres, --no-mysql                                                 leave that database out
 //   --in-process                                                              measure in this process: no generated
 //       project to build (its 2-minute build timeout is missed on a machine loaded by other builds)
 //   --explain                                                                 print each service call's SQL and
@@ -18,8 +18,10 @@ using Chat.Tests.Support;
 var quick = args.Contains("--quick");
 var explain = args.Contains("--explain");
 var noPostgres = args.Contains("--no-postgres");
+var noMySql = args.Contains("--no-mysql");
 var inProcess = args.Contains("--in-process");
-var rest = args.Where(a => a is not "--quick" and not "--no-postgres" and not "--explain" and not "--in-process").ToList();
+var rest = args.Where(a => a is not "--quick" and not "--no-postgres" and not "--no-mysql" and not "--explain" and not "--in-process")
+    .ToList();
 if (quick)
 {
     Environment.SetEnvironmentVariable(Scale.QuickEnvironmentVariable, "1");
@@ -32,17 +34,29 @@ if (quick)
 // A --job on the command line (e.g. --job dry) replaces the short job rather than adding to it.
 var jobGiven = rest.Any(a => a is "--job" or "-j");
 
-// One cluster for the whole run; each benchmark's GlobalSetup (in BenchmarkDotNet's child process, which inherits
-// the environment) creates its own database in it.
-PostgresCluster? cluster = null;
+// One cluster and one MariaDB server for the whole run; each benchmark's GlobalSetup (in BenchmarkDotNet's child
+// process, which inherits the environment) creates its own database on them.
+var servers = new List<IAsyncDisposable>();
 if (!noPostgres && PostgresCluster.FindBinDirectory() is not null)
 {
-    cluster = await PostgresCluster.StartAsync();
+    var cluster = await PostgresCluster.StartAsync();
+    servers.Add(cluster);
     Environment.SetEnvironmentVariable(BenchDatabase.PostgresEnvironmentVariable, cluster.ConnectionString());
 }
 else
 {
-    Console.WriteLine(noPostgres ? "PostgreSQL: off (--no-postgres)." : "PostgreSQL binaries not found: SQLite only.");
+    Console.WriteLine(noPostgres ? "PostgreSQL: off (--no-postgres)." : "PostgreSQL binaries not found: no PostgreSQL.");
+}
+
+if (!noMySql && MariaDbServer.IsInstalled)
+{
+    var mariaDb = await MariaDbServer.StartAsync();
+    servers.Add(mariaDb);
+    Environment.SetEnvironmentVariable(BenchDatabase.MySqlEnvironmentVariable, mariaDb.ConnectionString());
+}
+else
+{
+    Console.WriteLine(noMySql ? "MySQL: off (--no-mysql)." : "MariaDB (mariadbd) not found: no MySQL.");
 }
 
 try
@@ -73,8 +87,8 @@ try
 }
 finally
 {
-    if (cluster is not null)
+    foreach (var server in servers)
     {
-        await cluster.DisposeAsync();
+        await server.DisposeAsync();
     }
 }

@@ -2,7 +2,10 @@ using Chat.Domain.Data;
 
 namespace Chat.Benchmarks;
 
-/// <summary>The databases to measure on: SQLite always, PostgreSQL when Program could start a cluster.</summary>
+/// <summary>
+/// The databases to measure on: SQLite always, PostgreSQL and MySQL when Program could start a cluster or a
+/// MariaDB server for them.
+/// </summary>
 public static class Providers
 {
     public static IEnumerable<DatabaseProvider> Available()
@@ -11,6 +14,11 @@ public static class Providers
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(BenchDatabase.PostgresEnvironmentVariable)))
         {
             yield return DatabaseProvider.Postgres;
+        }
+
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(BenchDatabase.MySqlEnvironmentVariable)))
+        {
+            yield return DatabaseProvider.MySql;
         }
     }
 }

@@ -62,7 +62,8 @@ internal sealed record LoadOptions
         dotnet run -c Release --project Chat.Load -- [options]
 
           --users N          users in the channel, each with one live circuit (default 200)
-          --db sqlite|postgres  fresh SQLite file, or a fresh database on a private PostgreSQL cluster (default sqlite)
+          --db sqlite|postgres|mysql  fresh SQLite file, or a fresh database on a private PostgreSQL cluster or
+                             MariaDB server (default sqlite)
           --rate R           messages per second over all senders (default 20; at most 2 per sender)
           --seconds S        send phase of each round (default 10)
           --rounds K         rounds of each kind, interleaved chat, baseline, chat, ... (default 5)
@@ -75,7 +76,7 @@ internal sealed record LoadOptions
           --help             this text
 
         It ends by itself: after the last round, or at the time bound, whichever comes first; Ctrl+C also stops it.
-        Either way it kills the app, stops PostgreSQL, deletes its temporary files and prints what it measured.
+        Either way it kills the app, stops PostgreSQL or MariaDB, deletes its temporary files and prints what it measured.
         """;
 
     /// <summary>Parses <paramref name="args"/>; returns null with <paramref name="error"/> set when they are wrong.</summary>
@@ -144,7 +145,8 @@ internal sealed record LoadOptions
 
         if (Instances == 2 && Database != DatabaseProvider.Postgres)
         {
-            return "--instances 2 needs --db postgres: two processes cannot share a SQLite file's live events.";
+            return "--instances 2 needs --db postgres: live events reach another instance only through PostgreSQL's "
+                + "LISTEN/NOTIFY, which SQLite and MySQL do not have.";
         }
 
         if (ProtocolClients < Instances * 2)
@@ -167,6 +169,7 @@ internal sealed record LoadOptions
     {
         "sqlite" => DatabaseProvider.Sqlite,
         "postgres" or "postgresql" => DatabaseProvider.Postgres,
-        _ => throw new FormatException($"--db is sqlite or postgres, not {value}."),
+        "mysql" or "mariadb" => DatabaseProvider.MySql,
+        _ => throw new FormatException($"--db is sqlite, postgres or mysql, not {value}."),
     };
 }

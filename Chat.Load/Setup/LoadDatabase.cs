@@ -1,24 +1,26 @@
 using Chat.Domain.Data;
 using Chat.Tests.Support;
 using Microsoft.Data.Sqlite;
+using MySql.Data.MySqlClient;
 using Npgsql;
 
 namespace Chat.Load.Setup;
 
 /// <summary>
 /// A fresh database for one run: a SQLite file in a temporary folder, or a new database on a private PostgreSQL
-/// cluster (initdb on a free port, as the tests do). Disposing deletes the folder or stops and removes the cluster.
+/// cluster or MariaDB server (on a free port, as the tests start them). Disposing deletes the folder or stops and
+/// removes the server.
 /// </summary>
 internal sealed class LoadDatabase : IAsyncDisposable
 {
     private readonly string? folder;
-    private readonly PostgresCluster? cluster;
+    private readonly IAsyncDisposable? server;
 
-    private LoadDatabase(DatabaseSettings settings, string? folder, PostgresCluster? cluster)
+    private LoadDatabase(DatabaseSettings settings, string? folder, IAsyncDisposable? server)
     {
         Settings = settings;
         this.folder = folder;
-        this.cluster = cluster;
+        this.server = server;
     }
 
     public DatabaseSettings Settings { get; }
@@ -32,23 +34,20 @@ internal sealed class LoadDatabase : IAsyncDisposable
 
     public static async Task<LoadDatabase> CreateAsync(DatabaseProvider provider, CancellationToken ct)
     {
-        if (provider == DatabaseProvider.Sqlite)
+        switch (provider)
         {
-            var folder = Directory.CreateTempSubdirectory("chat-load-").FullName;
-            var file = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "chat.db") };
-            return new LoadDatabase(new DatabaseSettings(provider, file.ConnectionString), folder, null);
-        }
-
-        var cluster = await PostgresCluster.StartAsync(ct: ct);
-        try
-        {
-            var connectionString = await cluster.CreateDatabaseAsync(ct: ct);
-            return new LoadDatabase(new DatabaseSettings(provider, connectionString), null, cluster);
-        }
-        catch
-        {
-            await cluster.DisposeAsync();
-            throw;
+            case DatabaseProvider.Sqlite:
+                var folder = Directory.CreateTempSubdirectory("chat-load-").FullName;
+                var file = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "chat.db") };
+                return new LoadDatabase(new DatabaseSettings(provider, file.ConnectionString), folder, null);
+            case DatabaseProvider.Postgres:
+                var cluster = await PostgresCluster.StartAsync(ct: ct);
+                return await OnServerAsync(provider, cluster, () => cluster.CreateDatabaseAsync(ct: ct));
+            case DatabaseProvider.MySql:
+                var mariaDb = await MariaDbServer.StartAsync(ct: ct);
+                return await OnServerAsync(provider, mariaDb, () => mariaDb.CreateDatabaseAsync(ct));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
         }
     }
 
@@ -56,9 +55,10 @@ internal sealed class LoadDatabase : IAsyncDisposable
     {
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
-        if (cluster is not null)
+        MySqlConnection.ClearAllPools();
+        if (server is not null)
         {
-            await cluster.DisposeAsync();
+            await server.DisposeAsync();
         }
 
         if (folder is not null)
@@ -71,6 +71,20 @@ internal sealed class LoadDatabase : IAsyncDisposable
             {
                 // Best effort: a temporary folder left behind is harmless.
             }
+        }
+    }
+
+    private static async Task<LoadDatabase> OnServerAsync(
+        DatabaseProvider provider, IAsyncDisposable server, Func<Task<string>> createDatabase)
+    {
+        try
+        {
+            return new LoadDatabase(new DatabaseSettings(provider, await createDatabase()), null, server);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
         }
     }
 }

@@ -57,6 +57,9 @@ internal static class Seeding
                 // The planner's statistics after a bulk insert, as autovacuum would have them a minute later.
                 await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
             }
+
+            // MySQL: InnoDB recalculates a table's statistics by itself once 10% of it changed, within seconds,
+            // long before the logins that follow are over; nothing to do.
         }
 
         return new SeededCommunity(

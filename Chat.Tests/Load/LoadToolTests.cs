@@ -14,13 +14,28 @@ public sealed class LoadToolTests
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 
     [BrowserFact]
-    public async Task LoadTool_SmallRun_EndsByItselfWithEveryMessageDeliveredAndATable()
+    public Task LoadTool_SmallRun_EndsByItselfWithEveryMessageDeliveredAndATable() => SmallRunAsync("sqlite");
+
+    /// <summary>The same run on a MariaDB server that the tool starts and removes by itself.</summary>
+    [BrowserFactOnMySql]
+    public Task LoadTool_SmallRunOnMySql_EndsByItselfWithEveryMessageDeliveredAndATable() => SmallRunAsync("mysql");
+
+    [Fact]
+    public async Task LoadTool_TwoInstancesOnMySql_RefusesAndSaysPostgresIsNeeded()
+    {
+        var (exitCode, output) = await RunLoadToolAsync("--db", "mysql", "--instances", "2");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--instances 2 needs --db postgres", output, StringComparison.Ordinal);
+    }
+
+    private static async Task SmallRunAsync(string database)
     {
         var json = Path.Combine(Path.GetTempPath(), $"load-tool-test-{Guid.NewGuid():N}.json");
         try
         {
             var (exitCode, output) = await RunLoadToolAsync(
-                "--users", "20", "--db", "sqlite", "--rate", "10", "--seconds", "2", "--rounds", "2", "--browsers", "1",
+                "--users", "20", "--db", database, "--rate", "10", "--seconds", "2", "--rounds", "2", "--browsers", "1",
                 "--json", json);
 
             Assert.True(exitCode == 0, $"Chat.Load exited with {exitCode}:\n{output}");

@@ -42,11 +42,12 @@ public sealed class MariaDbServer : IAsyncDisposable
 
     public string LogFile { get; }
 
+    /// <summary>Whether Debian's mariadb-server is installed (the benchmarks measure on MySQL only then).</summary>
+    public static bool IsInstalled => File.Exists(ServerBinary) && File.Exists(InstallBinary);
+
     /// <summary>The skip reason for tests that need MariaDB (see <see cref="TestEnvironment.SkipReason"/>).</summary>
     public static string? SkipReason() =>
-        TestEnvironment.SkipReason(
-            File.Exists(ServerBinary) && File.Exists(InstallBinary), "MariaDB (mariadbd, mysql_install_db)",
-            "apt-get install -y mariadb-server");
+        TestEnvironment.SkipReason(IsInstalled, "MariaDB (mariadbd, mysql_install_db)", "apt-get install -y mariadb-server");
 
     /// <param name="durable">
     /// Keeps InnoDB's crash safety (a flushed log on every commit, the doublewrite buffer), for tests that kill the
