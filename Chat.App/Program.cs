@@ -177,5 +177,7 @@ app.MapRazorComponents<App>()
 app.MapAccountEndpoints();
 app.MapAvatarEndpoints();
 app.MapHealthEndpoints();
+// Last: an unknown URL is a 404 page for everyone, not a redirect to the login page (see the file).
+app.MapNotFoundFallback();
 
 app.Run();
