@@ -20,10 +20,17 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 // How long a circuit whose browser went away (network drop, sleeping laptop) is kept for it to come back to; after
-// that the page reloads (wwwroot/js/reconnect.js) and starts again from the database.
+// that the page reloads (Components/Layout/ReconnectModal.razor.js) and starts again from the database.
 var circuitRetention = builder.Configuration.GetValue("Circuit:DisconnectedRetention", TimeSpan.FromMinutes(3));
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents(options => options.DisconnectedCircuitRetentionPeriod = circuitRetention);
+    .AddInteractiveServerComponents(options =>
+    {
+        options.DisconnectedCircuitRetentionPeriod = circuitRetention;
+        // .NET 10 would otherwise keep an evicted circuit's root components for two hours and "resume" them into a
+        // new circuit under the old page, whose scripts still hold the old circuit's objects. A reload is one clean
+        // path that works on every instance behind the balancer.
+        options.PersistedCircuitInMemoryMaxRetained = 0;
+    });
 builder.Services.AddMudServices();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<HttpStatus>();
@@ -170,5 +177,7 @@ app.MapRazorComponents<App>()
 app.MapAccountEndpoints();
 app.MapAvatarEndpoints();
 app.MapHealthEndpoints();
+// Last: an unknown URL is a 404 page for everyone, not a redirect to the login page (see the file).
+app.MapNotFoundFallback();
 
 app.Run();

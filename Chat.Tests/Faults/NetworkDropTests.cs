@@ -24,6 +24,7 @@ public sealed partial class NetworkDropTests(BrowserAppFixture app) : IClassFixt
 
         // The same page and circuit: the reconnect dialog goes away, the marker is still set, nothing reloaded.
         await Expect(NetworkDrop.ReconnectModal(pageA)).ToHaveClassAsync(HiddenModal(), new() { Timeout = 20_000 });
+        await Expect(NetworkDrop.ReconnectModal(pageA)).ToBeHiddenAsync();
         await pageA.ExpectInOrderAsync(sent);
         Assert.Equal(1, await pageA.EvaluateAsync<int?>("() => window.__marker"));
         await pageA.SendMessageAsync("Back, sorry");
@@ -85,6 +86,8 @@ internal static class NetworkDrop
         await users.ContextA.SetOfflineAsync(true);
         proxy.Cut();
         await Expect(ReconnectModal(users.PageA)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("components-reconnect-show"));
+        // Shown as a modal dialog (ReconnectModal.razor.js), not only marked with the class.
+        await Expect(ReconnectModal(users.PageA)).ToBeVisibleAsync();
 
         var run = Guid.NewGuid().ToString("N")[..6];
         string[] sent = [$"meanwhile {run} one", $"meanwhile {run} two", $"meanwhile {run} three"];

@@ -25,12 +25,24 @@ public sealed class ThrowingAppFactory : ChatAppFactory
 
     private sealed class ThrowingRouteFilter : IStartupFilter
     {
-        // Appended after the app's own pipeline, so its exception handler wraps this route as it wraps a page.
-        // No endpoint matches the path, so the request passes authorization (fallback policy) and falls through to here.
+        private static readonly Endpoint Throwing = new(
+            _ => throw new InvalidOperationException(SecretMessage), EndpointMetadataCollection.Empty, "Throws (test)");
+
+        // Chooses the endpoint ahead of the app's pipeline: routing keeps an endpoint that is already set, so the
+        // request then goes through the app's exception handler and authorization as a page does, and the catch-all
+        // 404 endpoint never sees the path.
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Path == ThrowingPath)
+                {
+                    context.SetEndpoint(Throwing);
+                }
+
+                return nextMiddleware(context);
+            });
             next(app);
-            app.Map(ThrowingPath, branch => branch.Run(_ => throw new InvalidOperationException(SecretMessage)));
         };
     }
 }

@@ -31,3 +31,11 @@ export function reportUse(tab) {
     }
   });
 }
+
+// "Use Chat in this tab" on a closed tab (TabGate.razor): its circuit has ended, so only a reload brings it back. A
+// listener of the module itself, since nothing on the server answers a closed tab any more.
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-tab-reload]")) {
+    location.reload();
+  }
+});
