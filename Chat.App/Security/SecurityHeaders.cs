@@ -23,9 +23,9 @@ internal static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        // Rendered once, on the first request, when every service the theme provider needs is registered.
-        var policy = new Lazy<Task<string>>(async () =>
-            ContentSecurityPolicy(await ThemeStyleHashes.ComputeAsync(app.ApplicationServices)));
+        // The theme is rendered once, on the first request (ThemeStyles), and the policy built from it once too.
+        var styles = app.ApplicationServices.GetRequiredService<ThemeStyles>();
+        var policy = new Lazy<Task<string>>(async () => ContentSecurityPolicy(await styles.GetHashesAsync()));
         return app.Use(async (context, next) =>
         {
             var contentSecurityPolicy = await policy.Value;

@@ -47,6 +47,10 @@ public class BrowserAppFixture : IAsyncLifetime, IAsyncDisposable
 
     public Task<IBrowserContext> NewContextAsync() => chromium.NewContextAsync(BaseUrl.ToString());
 
+    /// <summary>A context of another screen size (a phone, a tablet), and the device's light or dark setting.</summary>
+    public Task<IBrowserContext> NewContextAsync(Screen screen, ColorScheme? colorScheme = null) =>
+        chromium.NewContextAsync(BaseUrl.ToString(), screen, colorScheme);
+
     /// <summary>A context that reaches the app through another address, e.g. a <see cref="CuttableProxy"/>.</summary>
     public Task<IBrowserContext> NewContextAsync(Uri baseUrl)
     {

@@ -39,12 +39,19 @@ public sealed class ChromiumFixture : IAsyncLifetime
         browser = await playwright.Chromium.LaunchAsync(ChromiumLaunch.Options());
     }
 
-    public async Task<IBrowserContext> NewContextAsync(string baseUrl)
+    public Task<IBrowserContext> NewContextAsync(string baseUrl) => NewContextAsync(baseUrl, Screen.Desktop);
+
+    /// <summary>A context of the given screen: its size, and on a phone a touch screen (taps, no hover).</summary>
+    public async Task<IBrowserContext> NewContextAsync(string baseUrl, Screen screen, ColorScheme? colorScheme = null)
     {
+        ArgumentNullException.ThrowIfNull(screen);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = screen.Width, Height = screen.Height },
+            HasTouch = screen.IsTouch,
+            IsMobile = screen.IsTouch,
+            ColorScheme = colorScheme,
             Locale = "en-US",
             TimezoneId = "UTC",
         });
@@ -101,5 +108,17 @@ public sealed class BrowserFactAttribute : FactAttribute
             $"Chromium at {ChromiumFixture.ExecutablePath}",
             "apt-get install -y chromium, or set CHROMIUM_PATH");
         Skip = reason;
+    }
+}
+
+/// <summary>A theory that needs Chromium, skipped or failed like <see cref="BrowserFactAttribute"/>.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        Skip = TestEnvironment.SkipReason(
+            ChromiumFixture.IsAvailable,
+            $"Chromium at {ChromiumFixture.ExecutablePath}",
+            "apt-get install -y chromium, or set CHROMIUM_PATH");
     }
 }
