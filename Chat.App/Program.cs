@@ -5,6 +5,7 @@ using Chat.App.Components.Common;
 using Chat.App.Components.Layout;
 using Chat.App.Components.Messaging;
 using Chat.App.Components.Tabs;
+using Chat.App.Components.Theming;
 using Chat.App.Health;
 using Chat.App.Security;
 using Chat.Domain;
@@ -15,7 +16,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
-using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,7 +31,7 @@ builder.Services.AddRazorComponents()
         // path that works on every instance behind the balancer.
         options.PersistedCircuitInMemoryMaxRetained = 0;
     });
-builder.Services.AddMudServices();
+builder.Services.AddChatTheme();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<HttpStatus>();
 builder.Services.AddScoped<ReaderTimeZone>();
@@ -175,6 +175,7 @@ app.MapRazorComponents<App>()
     // so that a page carries one policy.
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAccountEndpoints();
+app.MapThemeEndpoints();
 app.MapAvatarEndpoints();
 app.MapHealthEndpoints();
 // Last: an unknown URL is a 404 page for everyone, not a redirect to the login page (see the file).

@@ -53,6 +53,23 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
         await PublishAsync(db, user, ct);
     }
 
+    /// <summary>Saves how the app looks for the user; nobody else sees it, so nothing is published.</summary>
+    public async Task SetThemeAsync(string? userId, ThemeChoice theme, CancellationToken ct = default)
+    {
+        if (!Enum.IsDefined(theme))
+        {
+            throw new ValidationException("Choose dark, light or the system's setting.", "theme");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var updated = await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Theme, theme), ct);
+        if (updated == 0)
+        {
+            throw new ForbiddenException("You need to log in first.");
+        }
+    }
+
     /// <summary>
     /// Stores a new picture. The browser has already shrunk it, but nothing it sends is trusted: the size is
     /// capped, the bytes must be a whole PNG, JPEG, GIF or WebP image, and its declared pixel size is capped too.

@@ -34,4 +34,7 @@ public class ChatUser : IdentityUser
     public int AvatarVersion { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Dark (the default), light, or the device's setting.</summary>
+    public ThemeChoice Theme { get; set; }
 }

@@ -13,21 +13,22 @@ using static Microsoft.Playwright.Assertions;
 namespace Chat.Tests.Browser;
 
 /// <summary>
-/// axe-core scans of the pages a user meets, in each case (viewport today; a theme is one more field of
-/// <see cref="ScanCase"/>). Only serious and critical violations fail; the message lists every one of them.
+/// axe-core scans of the pages a user meets, in each case (a screen and a theme, <see cref="ScanCase"/>). Only serious and critical violations fail; the message lists every one of them.
 /// </summary>
 public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHelper output) : IClassFixture<BrowserAppFixture>
 {
-    /// <summary>One way of looking at the app; a theme goes here when there is more than one.</summary>
-    public sealed record ScanCase(string Name, int Width, int Height)
+    /// <summary>One way of looking at the app: a screen and a theme.</summary>
+    public sealed record ScanCase(string Name, Screen Screen, string Theme)
     {
         public override string ToString() => Name;
     }
 
     private static readonly ScanCase[] All =
     [
-        new("desktop", 1280, 800),
-        new("phone", 390, 844),
+        new("desktop dark", Screen.Desktop, "dark"),
+        new("phone dark", Screen.Phone, "dark"),
+        new("desktop light", Screen.Desktop, "light"),
+        new("phone light", Screen.Phone, "light"),
     ];
 
     public static TheoryData<string> Cases => new(All.Select(c => c.Name));
@@ -38,11 +39,9 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         var scan = All.Single(c => c.Name == caseName);
         // axe is injected by script evaluation, which the app's Content-Security-Policy refuses: only this context
         // bypasses it. The app's other browser tests keep the policy.
-        await using var context = await app.NewContextAsync(o =>
-        {
-            o.ViewportSize = new ViewportSize { Width = scan.Width, Height = scan.Height };
-            o.BypassCSP = true;
-        });
+        await using var context = await app.NewContextAsync(scan.Screen, configure: o => o.BypassCSP = true);
+        // The theme cookie paints every page, the login page too; registering keeps it on the new profile.
+        await context.AddCookiesAsync([new Cookie { Name = "chat.theme", Value = scan.Theme, Url = app.BaseUrl.ToString() }]);
         var page = await context.NewPageAsync();
         var report = new List<string>();
         var user = TestUser.Create("axe");
@@ -65,7 +64,7 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         await page.GotoAsync(channelUrl);
         await Expect(page.Message("the second message")).ToBeVisibleAsync();
         await Expect(page.ComposerBox()).ToBeEnabledAsync();
-        if (scan.Width >= 1200)
+        if (scan.Screen.Width >= 1200)
         {
             // Narrower screens keep the member list out of the way (a drawer on phones and tablets).
             await Expect(page.MemberList()).ToContainTextAsync(user.DisplayName);

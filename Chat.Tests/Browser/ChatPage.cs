@@ -56,6 +56,7 @@ public static partial class ChatPage
     {
         ArgumentNullException.ThrowIfNull(page);
 
+        await page.ShowNavigationAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await ExpectLoginPageAsync(page);
     }
@@ -69,10 +70,65 @@ public static partial class ChatPage
     public static ILocator MessageLog(this IPage page) =>
         page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
 
-    /// <summary>The three columns of the app, with the live circuit running (the button is disabled until then).</summary>
+    /// <summary>A phone-sized page (below 600 px): the rail and the channel list are in a drawer.</summary>
+    public static bool IsPhone(this IPage page) => page?.ViewportSize is { Width: < 600 };
+
+    /// <summary>The app bar's button that opens the navigation drawer on a phone.</summary>
+    public static ILocator NavigationToggle(this IPage page) =>
+        page.GetByRole(AriaRole.Button, new() { Name = "Servers and channels" });
+
+    /// <summary>
+    /// On a phone, opens the drawer with the rail and the channel list (a no-op where they are docked), the way a
+    /// user gets to them before picking a server, a channel, the bell or the server menu.
+    /// </summary>
+    public static async Task ShowNavigationAsync(this IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+
+        if (!page.IsPhone())
+        {
+            return;
+        }
+
+        var toggle = page.NavigationToggle();
+        if (await toggle.GetAttributeAsync("aria-expanded") != "true")
+        {
+            await toggle.ClickAsync();
+        }
+
+        await Expect(page.ServerRail()).ToBeInViewportAsync();
+    }
+
+    /// <summary>Shows a message's toolbar as a user would: a hover with a mouse, a tap on a touch screen.</summary>
+    public static async Task ShowActionsAsync(this ILocator message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+
+        if (message.Page.IsPhone())
+        {
+            await message.Locator(".content").TapAsync();
+        }
+        else
+        {
+            await message.HoverAsync();
+        }
+
+        await Expect(message.GetByRole(AriaRole.Toolbar, new() { Name = "Message actions" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The columns of the app, with the live circuit running (the button is disabled until then).</summary>
     public static async Task ExpectShellAsync(this IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
+
+        if (page.IsPhone())
+        {
+            // One column: the messages and the composer, and the app bar's way to the rest.
+            await Expect(page.NavigationToggle()).ToBeEnabledAsync();
+            await Expect(page.MessageLog()).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Message" })).ToBeVisibleAsync();
+            return;
+        }
 
         await Expect(page.ServerRail()).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Channels" })).ToBeVisibleAsync();
@@ -94,6 +150,7 @@ public static partial class ChatPage
     {
         ArgumentNullException.ThrowIfNull(page);
 
+        await page.ShowNavigationAsync();
         await page.CreateServerButton().ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Create a server" });
         await dialog.GetByLabel("Server name").FillAsync(name);
@@ -117,6 +174,7 @@ public static partial class ChatPage
     {
         ArgumentNullException.ThrowIfNull(page);
 
+        await page.ShowNavigationAsync();
         await page.ServerRail().GetByRole(AriaRole.Link, new() { Name = "Find servers" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Find servers" })).ToBeVisibleAsync();
         await page.GetByLabel("Search public servers by name").FillAsync(query);
@@ -138,8 +196,9 @@ public static partial class ChatPage
     public static ILocator ChannelLink(this IPage page, string channelName) =>
         page.ChannelList().GetByRole(AriaRole.Link, new() { Name = channelName });
 
+    /// <summary>The member list, also while it is a closed drawer (below 1,200 px), where its text is still there.</summary>
     public static ILocator MemberList(this IPage page) =>
-        page.GetByRole(AriaRole.Complementary, new() { Name = "Members" });
+        page.GetByRole(AriaRole.Complementary, new() { Name = "Members", IncludeHidden = true });
 
     /// <summary>
     /// Waits until the box's keys (Enter sends, Up edits, Escape cancels) are wired up in the browser, which
@@ -171,6 +230,7 @@ public static partial class ChatPage
     {
         ArgumentNullException.ThrowIfNull(page);
 
+        await page.ShowNavigationAsync();
         await page.ChannelList().GetByRole(AriaRole.Button, new() { Name = "+ Create channel" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Create channel" });
         await dialog.GetByLabel("Channel name").FillAsync(name);
@@ -220,6 +280,7 @@ public static partial class ChatPage
     {
         ArgumentNullException.ThrowIfNull(page);
 
+        await page.ShowNavigationAsync();
         await page.NotificationsButton().ClickAsync();
         await Expect(page.Inbox()).ToBeVisibleAsync();
         return page.Inbox();
@@ -230,6 +291,7 @@ public static partial class ChatPage
     {
         ArgumentNullException.ThrowIfNull(page);
 
+        await page.ShowNavigationAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Server menu" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Invite people" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Invite people to" });

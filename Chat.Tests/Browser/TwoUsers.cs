@@ -39,6 +39,22 @@ public sealed class TwoUsers : IAsyncDisposable
         return InNewServerAsync(app.NewContextAsync);
     }
 
+    /// <summary>As above, both on a screen of the given size (a phone, a tablet).</summary>
+    public static Task<TwoUsers> InNewServerAsync(BrowserAppFixture app, Screen screen, Func<IBrowserContext, Task>? prepare = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return InNewServerAsync(async () =>
+        {
+            var context = await app.NewContextAsync(screen);
+            if (prepare is not null)
+            {
+                await prepare(context);
+            }
+
+            return context;
+        });
+    }
+
     /// <summary>As above, for an app the test runs itself (e.g. <see cref="AppProcess"/>).</summary>
     public static async Task<TwoUsers> InNewServerAsync(Func<Task<IBrowserContext>> newContext)
     {

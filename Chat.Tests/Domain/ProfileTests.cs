@@ -92,4 +92,19 @@ public sealed class ProfileTests
             Assert.Single(bookClub.Of<UserProfileChanged>()));
         Assert.Equal(new UserProfileChanged(other.Id, cast.Member.Id, "Mia W.", 0), Assert.Single(chess.Of<UserProfileChanged>()));
     }
+
+    [Theory, OnSqlite, OnPostgres, OnMySql]
+    public async Task SetThemeAsync_KnownChoice_IsStoredAndAnUndefinedOneRefused(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var user = await db.CreateUserAsync("mia");
+        var profiles = db.Get<ProfileService>();
+
+        await profiles.SetThemeAsync(user.Id, ThemeChoice.System);
+        await Assert.ThrowsAsync<ValidationException>(() => profiles.SetThemeAsync(user.Id, (ThemeChoice)7));
+        await Assert.ThrowsAsync<ForbiddenException>(() => profiles.SetThemeAsync(null, ThemeChoice.Light));
+
+        await using var context = await db.CreateContextAsync();
+        Assert.Equal(ThemeChoice.System, context.Users.Single(u => u.Id == user.Id).Theme);
+    }
 }

@@ -47,9 +47,10 @@ public class BrowserAppFixture : IAsyncLifetime, IAsyncDisposable
 
     public Task<IBrowserContext> NewContextAsync() => chromium.NewContextAsync(BaseUrl.ToString());
 
-    /// <summary>A context with changed options, e.g. a phone's viewport.</summary>
-    public Task<IBrowserContext> NewContextAsync(Action<BrowserNewContextOptions> configure) =>
-        chromium.NewContextAsync(BaseUrl.ToString(), configure);
+    /// <summary>A context of another screen size (a phone, a tablet), the device's light or dark setting, other options.</summary>
+    public Task<IBrowserContext> NewContextAsync(
+        Screen screen, ColorScheme? colorScheme = null, Action<BrowserNewContextOptions>? configure = null) =>
+        chromium.NewContextAsync(BaseUrl.ToString(), screen, colorScheme, configure);
 
     /// <summary>A context that reaches the app through another address, e.g. a <see cref="CuttableProxy"/>.</summary>
     public Task<IBrowserContext> NewContextAsync(Uri baseUrl)

@@ -39,13 +39,21 @@ public sealed class ChromiumFixture : IAsyncLifetime
         browser = await playwright.Chromium.LaunchAsync(ChromiumLaunch.Options());
     }
 
-    /// <param name="configure">Changes to the usual options, e.g. another viewport.</param>
-    public async Task<IBrowserContext> NewContextAsync(string baseUrl, Action<BrowserNewContextOptions>? configure = null)
+    public Task<IBrowserContext> NewContextAsync(string baseUrl) => NewContextAsync(baseUrl, Screen.Desktop);
+
+    /// <summary>A context of the given screen: its size, and on a phone a touch screen (taps, no hover).</summary>
+    /// <param name="configure">Other changes to the usual options, e.g. bypassing the page's CSP for a scan.</param>
+    public async Task<IBrowserContext> NewContextAsync(
+        string baseUrl, Screen screen, ColorScheme? colorScheme = null, Action<BrowserNewContextOptions>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(screen);
         var options = new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = screen.Width, Height = screen.Height },
+            HasTouch = screen.IsTouch,
+            IsMobile = screen.IsTouch,
+            ColorScheme = colorScheme,
             Locale = "en-US",
             TimezoneId = "UTC",
         };
@@ -107,12 +115,11 @@ public sealed class BrowserFactAttribute : FactAttribute
     }
 }
 
-/// <summary>A theory that needs Chromium: skipped on a machine without it, but never skipped under CI=true.</summary>
+/// <summary>A theory that needs Chromium, skipped or failed like <see cref="BrowserFactAttribute"/>.</summary>
 public sealed class BrowserTheoryAttribute : TheoryAttribute
 {
     public BrowserTheoryAttribute()
     {
-        // As BrowserFactAttribute.
         Skip = TestEnvironment.SkipReason(
             ChromiumFixture.IsAvailable,
             $"Chromium at {ChromiumFixture.ExecutablePath}",

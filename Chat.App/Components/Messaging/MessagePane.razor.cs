@@ -95,6 +95,10 @@ public sealed partial class MessagePane
     [Parameter]
     public long? HighlightMessageId { get; set; }
 
+    /// <summary>Buttons of the page at the end of the channel header (the member list's, on narrow screens).</summary>
+    [Parameter]
+    public RenderFragment? HeaderActions { get; set; }
+
     private IReadOnlyList<string> TypingNames =>
         typing.Where(t => t.Value.Until > DateTime.UtcNow).Select(t => t.Value.Name).Order(StringComparer.CurrentCulture).ToList();
 

@@ -21,6 +21,7 @@ public sealed partial class ChannelPage
     private IDisposable? communitySubscription;
     private IDisposable? userSubscription;
     private int? subscribedCommunityId;
+    private bool membersOpen;
 
     [Inject]
     private CommunityService Communities { get; set; } = default!;

@@ -33,6 +33,16 @@ export function attachLog(log, dotnet) {
     const message = button?.closest("li[id^='message-']");
     if (message && log.contains(message)) {
       dotnet.invokeMethodAsync("OnMessageActionAsync", Number(message.id.slice("message-".length)), button.dataset.action);
+      return;
+    }
+    // A touch screen has no hover: a tap on a message (not on a link or a button in it) shows its toolbar, and a
+    // tap elsewhere hides it again. One class, set here, so no message carries a handler or a state of its own.
+    if (!button && !event.target.closest("a, button, textarea")) {
+      const tapped = event.target.closest("li[id^='message-']");
+      for (const open of log.querySelectorAll("li.actions-open")) {
+        if (open !== tapped) open.classList.remove("actions-open");
+      }
+      tapped?.classList.toggle("actions-open");
     }
   }, { signal });
   const top = log.querySelector("[data-log-top]");
