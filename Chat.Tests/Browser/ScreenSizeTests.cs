@@ -42,7 +42,7 @@ public sealed class ScreenSizeTests(BrowserAppFixture app) : IClassFixture<Brows
         var edited = a.Message("Hello, edited on a small screen");
         await edited.ShowActionsAsync();
         await edited.GetByRole(AriaRole.Button, new() { Name = "Delete message" }).ClickAsync();
-        var confirm = a.GetByRole(AriaRole.Alertdialog, new() { Name = "Delete message" });
+        var confirm = a.GetByRole(AriaRole.Dialog, new() { Name = "Delete message" });
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
         await Expect(b.Message("Hello, edited on a small screen")).ToHaveCountAsync(0);
 
@@ -56,7 +56,7 @@ public sealed class ScreenSizeTests(BrowserAppFixture app) : IClassFixture<Brows
         var invite = await a.OpenInviteDialogAsync();
         await invite.GetByLabel("Username").FillAsync(userC.UserName);
         await invite.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
-        await Expect(invite.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitation sent to {userC.UserName}");
+        await Expect(a.Snackbar($"Invitation sent to {userC.UserName}")).ToBeVisibleAsync();
         var inbox = await c.OpenInboxAsync();
         await inbox.GetByRole(AriaRole.Button, new() { Name = $"Accept invitation to {users.ServerName}" }).ClickAsync();
 

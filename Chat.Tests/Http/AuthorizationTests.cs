@@ -7,12 +7,12 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Chat.Tests.Http;
 
-/// <summary>The fallback policy: every page needs a logged-in user, except the account and error pages.</summary>
+/// <summary>The fallback policy: every page needs a logged-in user, except the account and error pages (and what they need to be painted).</summary>
 public sealed class AuthorizationTests(ChatAppFactory app) : IClassFixture<ChatAppFactory>
 {
     // Everything else the app maps must send an anonymous visitor to the login page. A new page or endpoint is
     // covered by EveryEndpoint_WhenAnonymous_RedirectsToLogin without anyone remembering to add it.
-    private static readonly string[] AnonymousPrefixes = ["/account/login", "/account/register", "/error/", "/not-found", "/_blazor", "/_framework/", "/health/"];
+    private static readonly string[] AnonymousPrefixes = ["/account/login", "/account/register", "/error/", "/not-found", "/_blazor", "/_framework/", "/health/", "/theme/system.css"];
 
     [Fact]
     public async Task EveryEndpoint_WhenAnonymous_RedirectsToLogin()

@@ -46,7 +46,7 @@ public sealed class ScaleOutTests(ChromiumFixture chromium) : IClassFixture<Chro
             var invite = await pageA.OpenInviteDialogAsync();
             await invite.GetByLabel("Username").FillAsync(users.B.UserName);
             await invite.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
-            await Expect(invite.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitation sent to {users.B.UserName}");
+            await Expect(pageA.Snackbar($"Invitation sent to {users.B.UserName}")).ToBeVisibleAsync();
             await Expect(pageB.UnreadCount()).ToHaveTextAsync("1");
             var inboxB = await pageB.OpenInboxAsync();
             await Expect(inboxB).ToContainTextAsync($"invited you to {annex}");
