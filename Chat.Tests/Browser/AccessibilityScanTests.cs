@@ -135,6 +135,8 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
 
     private async Task ScanAsync(IPage page, string pageName, List<string> report)
     {
+        // The settled page: a live page sets its title once its data is loaded (a moment after its markup shows).
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"\S"));
         var result = await page.RunAxe();
         foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
         {

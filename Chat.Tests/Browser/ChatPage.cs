@@ -163,6 +163,9 @@ public static partial class ChatPage
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(page).ToHaveURLAsync(ChannelUrl());
+        // From another server's channel the URL matched already: the new server is open once its name heads the
+        // channel list (its text is there on a phone too, where the list is in the closed drawer).
+        await Expect(page.Locator(".channel-column .column-header h2")).ToHaveTextAsync(name);
     }
 
     public static ILocator SearchResult(this IPage page, string serverName) =>
