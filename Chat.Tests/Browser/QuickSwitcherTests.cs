@@ -12,18 +12,9 @@ public sealed class QuickSwitcherTests(BrowserAppFixture app) : IClassFixture<Br
     {
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.RegisterAsync(TestUser.Create("jump"));
-        await page.ExpectShellAsync();
-        await page.CreateServerAsync(TwoUsers.UniqueServerName("Grove"));
-        await page.CreateChannelAsync("harbor");
-        await page.CreateChannelAsync("harvest-notes");
-        await page.ChannelLink("general").ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "# general" })).ToBeVisibleAsync();
-        await ExpectKeysReadyAsync(page);
+        await OnGeneralOfANewServerAsync(page, "Grove", "harbor", "harvest-notes");
 
-        await page.Keyboard.PressAsync("Control+k");
-        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Server or channel name" });
-        await Expect(box).ToBeFocusedAsync();
+        var box = await OpenSwitcherAsync(page);
         await box.PressSequentiallyAsync("har");
         var options = page.GetByRole(AriaRole.Listbox, new() { Name = "Servers and channels" }).GetByRole(AriaRole.Option);
         await Expect(options).ToHaveCountAsync(2);
@@ -43,17 +34,9 @@ public sealed class QuickSwitcherTests(BrowserAppFixture app) : IClassFixture<Br
     {
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.RegisterAsync(TestUser.Create("jump"));
-        await page.ExpectShellAsync();
-        await page.CreateServerAsync(TwoUsers.UniqueServerName("Pier"));
-        await page.CreateChannelAsync("lighthouse");
-        await page.ChannelLink("general").ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "# general" })).ToBeVisibleAsync();
-        await ExpectKeysReadyAsync(page);
+        await OnGeneralOfANewServerAsync(page, "Pier", "lighthouse");
 
-        await page.Keyboard.PressAsync("Control+k");
-        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Server or channel name" });
-        await Expect(box).ToBeFocusedAsync();
+        var box = await OpenSwitcherAsync(page);
         await box.FillAsync("ighth");
         await box.PressAsync("Enter");
 
@@ -84,4 +67,29 @@ public sealed class QuickSwitcherTests(BrowserAppFixture app) : IClassFixture<Br
     // The switcher's keys are listened to once the live circuit runs; a key pressed before that would do nothing.
     private static Task ExpectKeysReadyAsync(IPage page) =>
         Expect(page.Locator("html")).ToHaveAttributeAsync("data-switcher", "ready");
+
+    /// <summary>A new user in #general of a new server that also has <paramref name="channels"/>, keys ready.</summary>
+    private static async Task OnGeneralOfANewServerAsync(IPage page, string server, params string[] channels)
+    {
+        await page.RegisterAsync(TestUser.Create("jump"));
+        await page.ExpectShellAsync();
+        await page.CreateServerAsync(TwoUsers.UniqueServerName(server));
+        foreach (var channel in channels)
+        {
+            await page.CreateChannelAsync(channel);
+        }
+
+        await page.ChannelLink("general").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "# general" })).ToBeVisibleAsync();
+        await ExpectKeysReadyAsync(page);
+    }
+
+    /// <summary>Ctrl+K, and the switcher's box has the focus.</summary>
+    private static async Task<ILocator> OpenSwitcherAsync(IPage page)
+    {
+        await page.Keyboard.PressAsync("Control+k");
+        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Server or channel name" });
+        await Expect(box).ToBeFocusedAsync();
+        return box;
+    }
 }
