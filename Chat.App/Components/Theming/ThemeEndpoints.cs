@@ -34,10 +34,10 @@ internal static class ThemeEndpoints
             return TypedResults.LocalRedirect("~/profile");
         });
 
-        // The light palette for "match the system" while the device is light: the theme provider prerenders the
-        // dark one, and this stylesheet overrides it from the first paint, before the circuit can ask the device.
+        // The palettes for "match the system": the device's one paints from the first paint on, and follows the
+        // device's changes by CSS alone, whether or not the circuit has started.
         endpoints.MapGet("/theme/system.css", async (ThemeStyles styles) =>
-            TypedResults.Text(await styles.GetSystemLightCssAsync(), "text/css"))
+            TypedResults.Text(await styles.GetSystemCssAsync(), "text/css"))
             .AllowAnonymous();
         return endpoints;
     }

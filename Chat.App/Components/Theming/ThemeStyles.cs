@@ -6,18 +6,20 @@ using MudBlazor;
 namespace Chat.App.Components.Theming;
 
 /// <summary>
-/// The light palette's variables as MudBlazor's theme provider writes them, rendered once, as a stylesheet for
-/// "match the system": a page prerenders dark, and this stylesheet turns it light on a light device before any
-/// script runs. The text depends only on <see cref="ChatTheme"/>, so a MudBlazor upgrade updates it.
+/// Both palettes' variables as MudBlazor's theme provider writes them, rendered once, as a stylesheet for
+/// "match the system": each under its prefers-color-scheme query, so the page follows the device by CSS alone, from
+/// the first paint and whatever the circuit is doing. The text depends only on <see cref="ChatTheme"/>, so a
+/// MudBlazor upgrade updates it.
 /// </summary>
 public sealed partial class ThemeStyles(IServiceProvider services)
 {
-    private readonly Lazy<Task<string>> systemLightCss = new(() => RenderAsync(services));
+    private readonly Lazy<Task<string>> systemCss = new(async () =>
+        await RenderAsync(services, dark: false) + "\n" + await RenderAsync(services, dark: true));
 
-    /// <summary>The light palette's variables for html[data-theme=system] while the device prefers light.</summary>
-    public Task<string> GetSystemLightCssAsync() => systemLightCss.Value;
+    /// <summary>The palettes for html[data-theme=system], each while the device prefers it.</summary>
+    public Task<string> GetSystemCssAsync() => systemCss.Value;
 
-    private static async Task<string> RenderAsync(IServiceProvider services)
+    private static async Task<string> RenderAsync(IServiceProvider services, bool dark)
     {
         await using var scope = services.CreateAsyncScope();
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
@@ -26,7 +28,7 @@ public sealed partial class ThemeStyles(IServiceProvider services)
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
             {
                 [nameof(MudThemeProvider.Theme)] = ChatTheme.Theme,
-                [nameof(MudThemeProvider.IsDarkMode)] = false,
+                [nameof(MudThemeProvider.IsDarkMode)] = dark,
             });
             return (await renderer.RenderComponentAsync<MudThemeProvider>(parameters)).ToHtmlString();
         });
@@ -36,7 +38,7 @@ public sealed partial class ThemeStyles(IServiceProvider services)
             if (text.TrimStart().StartsWith(":root", StringComparison.Ordinal))
             {
                 var rules = text[(text.IndexOf(":root", StringComparison.Ordinal) + ":root".Length)..];
-                return $"@media (prefers-color-scheme: light) {{ html[data-theme=\"system\"]{rules} }}";
+                return $"@media (prefers-color-scheme: {(dark ? "dark" : "light")}) {{ html[data-theme=\"system\"]{rules} }}";
             }
         }
 
