@@ -7,6 +7,7 @@ using Chat.App.Components.Messaging;
 using Chat.App.Components.Tabs;
 using Chat.App.Components.Theming;
 using Chat.App.Health;
+using Chat.App.Localization;
 using Chat.App.Security;
 using Chat.Domain;
 using Chat.Domain.Data;
@@ -32,6 +33,7 @@ builder.Services.AddRazorComponents()
         options.PersistedCircuitInMemoryMaxRetained = 0;
     });
 builder.Services.AddChatTheme();
+builder.Services.AddChatLocalization();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<HttpStatus>();
 builder.Services.AddScoped<ReaderTimeZone>();
@@ -131,6 +133,9 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
+
+// English or Spanish, from the user's cookie or the browser: before anything renders, error pages included.
+app.UseChatLocalization();
 
 // Errors get our own pages: an exception becomes the 500 page, and any empty 4xx answer (an unknown URL, a
 // failed antiforgery check) is re-executed as the page for its status code.
