@@ -5,9 +5,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Chat.Tests.Browser;
 
 /// <summary>
-/// The whole errand of a new user on a phone (390 × 844, touch) and a tablet (768 × 1024), in both themes: register,
-/// create a server, send, edit and delete by tapping, invite someone who accepts from the inbox, find and join a
-/// server. The flows are the desktop tests' own (ChatPage, TwoUsers), which open the drawers where a screen needs it.
+/// The whole errand of a new user on a phone (390 × 844, touch), a tablet (768 × 1024) and a desktop (1280 × 800),
+/// in both themes: register, create a server, send, edit and delete by tapping, invite someone who accepts from the
+/// inbox, find and join a server. The flows are the desktop tests' own (ChatPage, TwoUsers), which open the drawers
+/// where a screen needs it.
 /// </summary>
 public sealed class ScreenSizeTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
 {
@@ -16,6 +17,8 @@ public sealed class ScreenSizeTests(BrowserAppFixture app) : IClassFixture<Brows
     [InlineData("phone", "light")]
     [InlineData("tablet", "dark")]
     [InlineData("tablet", "light")]
+    [InlineData("desktop", "dark")]
+    [InlineData("desktop", "light")]
     public async Task MainFlow_OnSmallScreen_EveryStepWorksAndMessagesTakeTheWidth(string screenName, string theme)
     {
         var screen = Screen.Named(screenName);
@@ -75,6 +78,7 @@ public sealed class ScreenSizeTests(BrowserAppFixture app) : IClassFixture<Brows
 
     // Phone: the messages take the screen's width and the composer sits at its bottom; the navigation opens from
     // the app bar. Tablet: rail and channels docked, the member list a drawer that the channel header opens.
+    // Desktop: all four columns. A drawer takes the focus when it opens; Escape gives it back to its button.
     private static async Task ExpectLayoutAsync(IPage page, Screen screen)
     {
         var log = (await page.MessageLog().BoundingBoxAsync())!;
@@ -87,6 +91,10 @@ public sealed class ScreenSizeTests(BrowserAppFixture app) : IClassFixture<Brows
             await Expect(page.ServerRail()).ToBeHiddenAsync();
             await page.ShowNavigationAsync();
             await Expect(page.ChannelLink("general")).ToBeInViewportAsync();
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(page.ServerRail()).ToBeHiddenAsync();
+            await Expect(page.NavigationToggle()).ToBeFocusedAsync();
+            await page.ShowNavigationAsync();
             await page.ChannelLink("general").ClickAsync();
             await Expect(page.ServerRail()).ToBeHiddenAsync();
         }
@@ -97,8 +105,20 @@ public sealed class ScreenSizeTests(BrowserAppFixture app) : IClassFixture<Brows
             Assert.True(log.Width > screen.Width / 2, $"The messages are {log.Width} px wide.");
         }
 
-        await Expect(page.MemberList()).Not.ToBeInViewportAsync();
         var members = page.GetByRole(AriaRole.Button, new() { Name = "Members", Exact = true });
+        if (screen.Width >= 1200)
+        {
+            await Expect(page.MemberList()).ToBeInViewportAsync();
+            await Expect(members).ToBeHiddenAsync();
+            return;
+        }
+
+        await Expect(page.MemberList()).Not.ToBeInViewportAsync();
+        await members.ClickAsync();
+        await Expect(page.MemberList()).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.MemberList()).Not.ToBeInViewportAsync();
+        await Expect(members).ToBeFocusedAsync();
         await members.ClickAsync();
         await Expect(page.MemberList()).ToBeInViewportAsync();
         // A tap beside the drawer closes it.

@@ -21,7 +21,6 @@ public sealed partial class ChannelPage
     private IDisposable? communitySubscription;
     private IDisposable? userSubscription;
     private int? subscribedCommunityId;
-    private bool membersOpen;
 
     [Inject]
     private CommunityService Communities { get; set; } = default!;
