@@ -1,11 +1,26 @@
 using Bunit;
+using Bunit.Rendering;
+using Chat.App.Components.Layout;
 using Chat.App.Components.Pages;
 using Chat.Tests.Support;
+using Microsoft.AspNetCore.Components.Sections;
 
 namespace Chat.Tests.Components;
 
 public sealed class ChannelPageTests : ChatComponentTests
 {
+    // The member list renders in the layout's members section, which the page needs beside it.
+    private IRenderedComponent<ContainerFragment> RenderPage(int serverId, int channelId) => Render(builder =>
+    {
+        builder.OpenComponent<ChannelPage>(0);
+        builder.AddComponentParameter(1, nameof(ChannelPage.ServerId), serverId);
+        builder.AddComponentParameter(2, nameof(ChannelPage.ChannelId), (int?)channelId);
+        builder.CloseComponent();
+        builder.OpenComponent<SectionOutlet>(3);
+        builder.AddComponentParameter(4, nameof(SectionOutlet.SectionName), MainLayout.MembersSection);
+        builder.CloseComponent();
+    });
+
     [Fact]
     public async Task UserProfileChanged_OfAMember_UpdatesTheMemberListLive()
     {
@@ -15,7 +30,7 @@ public sealed class ChannelPageTests : ChatComponentTests
         await Communities.JoinAsync(ben.Id, club.Id);
         var general = (await Channels.ListAsync(club.Id, ana.Id))[0];
         LogIn(ana);
-        var page = Render<ChannelPage>(ps => ps.Add(p => p.ServerId, club.Id).Add(p => p.ChannelId, general.Id));
+        var page = RenderPage(club.Id, general.Id);
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("aside[aria-label='Members'] .member").Count));
 
         await Profiles.UpdateAsync(ben.Id, "Aaron", null);
@@ -39,7 +54,7 @@ public sealed class ChannelPageTests : ChatComponentTests
         await Communities.JoinAsync(ben.Id, club.Id);
         var general = (await Channels.ListAsync(club.Id, ana.Id))[0];
         LogIn(ben);
-        var page = Render<ChannelPage>(ps => ps.Add(p => p.ServerId, club.Id).Add(p => p.ChannelId, general.Id));
+        var page = RenderPage(club.Id, general.Id);
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("aside[aria-label='Members'] .member").Count));
         var topic = Chat.Domain.Realtime.Topics.Community(club.Id);
         Assert.True(Hub.SubscriberCount(topic) >= 3, "the page, its message pane and the member roster listen");

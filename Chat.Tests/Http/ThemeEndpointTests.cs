@@ -24,7 +24,28 @@ public sealed class ThemeEndpointTests(ChatAppFactory app) : IClassFixture<ChatA
         Assert.Equal("light", cookie.Value.ToString());
         Assert.True(cookie.HttpOnly);
         Assert.Equal(ThemeChoice.Light, (await app.FindUserAsync(account.UserName))!.Theme);
-        Assert.Contains("<html lang=\"en\" data-theme=\"light\">", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await home.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"en\" data-theme=\"light\">", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"theme/light.css\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThemeStylesheets_ForAnyone_HoldEachPaletteAndSystemHoldsBoth()
+    {
+        using var client = app.CreateClient();
+
+        var dark = await client.GetStringAsync("/theme/dark.css");
+        var light = await client.GetStringAsync("/theme/light.css");
+        var system = await client.GetStringAsync("/theme/system.css");
+        using var unknown = await client.GetAsync("/theme/purple.css");
+
+        Assert.Contains("--mud-palette-background", dark, StringComparison.Ordinal);
+        Assert.Contains("--mud-palette-background", light, StringComparison.Ordinal);
+        Assert.NotEqual(dark, light);
+        Assert.Contains(light, system, StringComparison.Ordinal);
+        Assert.Contains(dark, system, StringComparison.Ordinal);
+        Assert.Contains("prefers-color-scheme: dark", system, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Theory]

@@ -34,10 +34,11 @@ internal static class ThemeEndpoints
             return TypedResults.LocalRedirect("~/profile");
         });
 
-        // The palettes for "match the system": the device's one paints from the first paint on, and follows the
-        // device's changes by CSS alone, whether or not the circuit has started.
-        endpoints.MapGet("/theme/system.css", async (ThemeStyles styles) =>
-            TypedResults.Text(await styles.GetSystemCssAsync(), "text/css"))
+        // The theme's stylesheet, one per choice (ThemeStyles), linked by every page from its theme cookie.
+        endpoints.MapGet("/theme/{name}.css", async Task<Results<NotFound, ContentHttpResult>> (string name, ThemeStyles styles) =>
+            ThemeCookie.Parse(name) is { } theme
+                ? TypedResults.Text(await styles.GetCssAsync(theme), "text/css")
+                : TypedResults.NotFound())
             .AllowAnonymous();
         return endpoints;
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -6,18 +7,39 @@ using MudBlazor;
 namespace Chat.App.Components.Theming;
 
 /// <summary>
-/// Both palettes' variables as MudBlazor's theme provider writes them, rendered once, as a stylesheet for
-/// "match the system": each under its prefers-color-scheme query, so the page follows the device by CSS alone, from
-/// the first paint and whatever the circuit is doing. The text depends only on <see cref="ChatTheme"/>, so a
-/// MudBlazor upgrade updates it.
+/// The theme as stylesheets: what MudBlazor's theme provider writes into its style elements (the palette's
+/// variables and its base rules), rendered once per palette and served as /theme/dark.css, light.css and
+/// system.css. A page links the one its theme cookie names, so no circuit renders or holds that text: in each
+/// live tab the provider's text was the largest part of what MudBlazor added per circuit (docs/performance.md).
+/// "Match the system" is both palettes under their prefers-color-scheme queries, so the page follows the device
+/// by CSS alone. The text depends only on <see cref="ChatTheme"/>, so a MudBlazor upgrade updates it.
 /// </summary>
-public sealed partial class ThemeStyles(IServiceProvider services)
+public sealed partial class ThemeStyles
 {
-    private readonly Lazy<Task<string>> systemCss = new(async () =>
-        await RenderAsync(services, dark: false) + "\n" + await RenderAsync(services, dark: true));
+    private readonly Lazy<Task<string>> dark;
+    private readonly Lazy<Task<string>> light;
+    private readonly Lazy<Task<string>> system;
 
-    /// <summary>The palettes for html[data-theme=system], each while the device prefers it.</summary>
-    public Task<string> GetSystemCssAsync() => systemCss.Value;
+    public ThemeStyles(IServiceProvider services)
+    {
+        dark = new(() => RenderAsync(services, dark: true));
+        light = new(() => RenderAsync(services, dark: false));
+        system = new(async () => $$"""
+            @media (prefers-color-scheme: light) {
+            {{await light.Value}}
+            }
+            @media (prefers-color-scheme: dark) {
+            {{await dark.Value}}
+            }
+            """);
+    }
+
+    public Task<string> GetCssAsync(ThemeChoice theme) => theme switch
+    {
+        ThemeChoice.Light => light.Value,
+        ThemeChoice.System => system.Value,
+        _ => dark.Value,
+    };
 
     private static async Task<string> RenderAsync(IServiceProvider services, bool dark)
     {
@@ -32,17 +54,13 @@ public sealed partial class ThemeStyles(IServiceProvider services)
             });
             return (await renderer.RenderComponentAsync<MudThemeProvider>(parameters)).ToHtmlString();
         });
+        var css = new StringBuilder();
         foreach (Match style in StyleElement().Matches(html))
         {
-            var text = style.Groups[1].Value;
-            if (text.TrimStart().StartsWith(":root", StringComparison.Ordinal))
-            {
-                var rules = text[(text.IndexOf(":root", StringComparison.Ordinal) + ":root".Length)..];
-                return $"@media (prefers-color-scheme: {(dark ? "dark" : "light")}) {{ html[data-theme=\"system\"]{rules} }}";
-            }
+            css.AppendLine(style.Groups[1].Value.Trim());
         }
 
-        throw new InvalidOperationException("MudBlazor's theme provider wrote no :root palette.");
+        return css.Length > 0 ? css.ToString() : throw new InvalidOperationException("MudBlazor's theme provider wrote no style.");
     }
 
     [GeneratedRegex("<style[^>]*>(.*?)</style>", RegexOptions.Singleline)]
