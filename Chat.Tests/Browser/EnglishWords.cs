@@ -85,6 +85,6 @@ public static partial class EnglishWords
     [GeneratedRegex(@"\b[\d,.]+ members?\b")]
     private static partial Regex PendingMemberCount();
 
-    [GeneratedRegex(@"\b(Never|never expires|expire[sd] [A-Z][a-z]{2} \d+, \d\d:\d\d|\d+ (days?|hours?|minutes)|No limit|\d+ of \d+ uses|\d+ uses?)\b")]
+    [GeneratedRegex(@"\b(Never|never expires|expire[sd] \S+ \d+, \d\d:\d\d|\d+ (days?|hours?|minutes)|No limit|\d+ of \d+ uses|\d+ uses?)\b")]
     private static partial Regex PendingInviteOptions();
 }
