@@ -82,7 +82,11 @@ public sealed class SpanishPagesTests(BrowserAppFixture app) : IClassFixture<Bro
     // The channel's dialogs and menus, each opened as a user opens it and closed with Escape.
     private static async Task CheckDialogsAsync(IPage page, List<string> found)
     {
+        // Its form's own validation (DataAnnotations) in Spanish too.
         await page.CreateServerButton().ClickAsync();
+        var create = page.GetByRole(AriaRole.Dialog, new() { Name = "Crear un servidor" });
+        await create.GetByRole(AriaRole.Button, new() { Name = "Crear", Exact = true }).ClickAsync();
+        await Expect(create).ToContainTextAsync("Ponle un nombre a tu servidor.");
         await CheckDialogAsync(page, "Crear un servidor", found);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Menú del servidor" }).ClickAsync();
@@ -101,6 +105,9 @@ public sealed class SpanishPagesTests(BrowserAppFixture app) : IClassFixture<Bro
 
         await page.MemberList().GetByRole(AriaRole.Button, new() { NameRegex = new("^Gestionar a Lena") }).ClickAsync();
         await CheckDialogAsync(page, "Lena", found);
+
+        await page.Message("bienvenida").GetByRole(AriaRole.Button, new() { Name = "(editado)" }).ClickAsync();
+        await CheckDialogAsync(page, "Versiones anteriores", found);
 
         var mine = page.Message("Gracias");
         await mine.ShowActionsAsync();
@@ -170,7 +177,8 @@ public sealed class SpanishPagesTests(BrowserAppFixture app) : IClassFixture<Bro
         var atelier = await communities.CreateAsync(userId, TwoUsers.UniqueServerName("Atelier"), "Dibujo y pintura", isPublic: true);
         await communities.JoinAsync(lena.Id, atelier.Id);
         var channelId = atelier.FirstChannelId!.Value;
-        await messages.SendAsync(lena.Id, channelId, "Hola, **bienvenida** al taller", Guid.NewGuid());
+        var hello = await messages.SendAsync(lena.Id, channelId, "Hola, **bienvenido** al taller", Guid.NewGuid());
+        await messages.EditAsync(lena.Id, hello.Id, "Hola, **bienvenida** al taller", hello.Version);
         await messages.SendAsync(userId, channelId, "Gracias, `código` y un [enlace](https://example.test)", Guid.NewGuid());
         await messages.SendAsync(lena.Id, channelId, "el segundo mensaje\n> una cita", Guid.NewGuid());
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
+using Chat.App.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -42,7 +43,7 @@ internal sealed class MessageItemTexts
 
     /// <summary>The texts in the current UI culture (the request's or the circuit's).</summary>
     public static MessageItemTexts Current => ByCulture.GetOrAdd(CultureInfo.CurrentUICulture,
-        _ => new MessageItemTexts(Localization.StaticLocalizer.For(typeof(MessageItem))));
+        _ => new MessageItemTexts(StaticLocalizer.For(typeof(MessageItem))));
 
     public string EditMessage { get; }
 
