@@ -5,10 +5,11 @@ using Chat.Tests.Support;
 namespace Chat.Tests.Localization;
 
 /// <summary>
-/// Every English resource (X.resx) of the app has its Spanish twin (X.es.resx) with the same keys, no empty text,
-/// and the same placeholders ({0}, {1:N0}...), so no sentence falls back to English and no value goes missing.
+/// Every English resource file (X.resx) in Chat.App's sources has its Spanish twin (X.es.resx) beside it, with the
+/// same keys, no empty text and the same placeholders ({0}, {1:N0}...), so no sentence falls back to English and
+/// no value goes missing. It reads the files themselves, so a file left out of the build is checked too.
 /// </summary>
-public sealed partial class ResourceTests
+public sealed partial class ResxPairTests
 {
     private static readonly string AppFolder = BuildOutput.ProjectFolder("Chat.App");
 
