@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor;
 
 namespace Chat.App.Localization;
 
@@ -22,6 +24,8 @@ public static class ChatCultures
     {
         // Resources live beside what they translate: Components/Pages/ProfilePage.es.resx for ProfilePage.
         services.AddLocalization();
+        // MudBlazor's own words (a snackbar's close button); after AddMudServices, whose default this replaces.
+        services.Replace(ServiceDescriptor.Transient<MudLocalizer, MudBlazorWords>());
         return services;
     }
 

@@ -17,8 +17,8 @@ namespace Chat.Tests.Browser;
 /// </summary>
 public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHelper output) : IClassFixture<BrowserAppFixture>
 {
-    /// <summary>One way of looking at the app: a screen and a theme.</summary>
-    public sealed record ScanCase(string Name, Screen Screen, string Theme)
+    /// <summary>One way of looking at the app: a screen, a theme, and the language the browser asks for.</summary>
+    public sealed record ScanCase(string Name, Screen Screen, string Theme, bool Spanish = false)
     {
         public override string ToString() => Name;
     }
@@ -29,6 +29,8 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         new("phone dark", Screen.Phone, "dark"),
         new("desktop light", Screen.Desktop, "light"),
         new("phone light", Screen.Phone, "light"),
+        new("desktop dark es", Screen.Desktop, "dark", Spanish: true),
+        new("phone light es", Screen.Phone, "light", Spanish: true),
     ];
 
     public static TheoryData<string> Cases => new(All.Select(c => c.Name));
@@ -39,7 +41,19 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         var scan = All.Single(c => c.Name == caseName);
         // axe is injected by script evaluation, which the app's Content-Security-Policy refuses: only this context
         // bypasses it. The app's other browser tests keep the policy.
-        await using var context = await app.NewContextAsync(scan.Screen, configure: o => o.BypassCSP = true);
+        await using var context = await app.NewContextAsync(scan.Screen, configure: o =>
+        {
+            o.BypassCSP = true;
+            if (scan.Spanish)
+            {
+                SpanishNames.AskForSpanish(o);
+            }
+        });
+        if (scan.Spanish)
+        {
+            context.UseSpanish();
+        }
+
         // The theme cookie paints every page, the login page too; registering keeps it on the new profile.
         await context.AddCookiesAsync([new Cookie { Name = "chat.theme", Value = scan.Theme, Url = app.BaseUrl.ToString() }]);
         var page = await context.NewPageAsync();
@@ -47,13 +61,13 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         var user = TestUser.Create("axe");
 
         await page.GotoAsync("account/login");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome back" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = page.Say("Welcome back") })).ToBeVisibleAsync();
         await ScanAsync(page, "login", report);
         await page.GotoAsync("error/500");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Something went wrong" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = page.Say("Something went wrong") })).ToBeVisibleAsync();
         await ScanAsync(page, "error page", report);
         await page.GotoAsync("account/register");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create an account" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = page.Say("Create an account") })).ToBeVisibleAsync();
         await ScanAsync(page, "register", report);
 
         await page.FillRegistrationAsync(user);
@@ -73,25 +87,25 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         await ScanAsync(page, "channel", report);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-switcher", "ready");
         await page.Keyboard.PressAsync("Control+k");
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Server or channel name" }).FillAsync("gen");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = page.Say("Server or channel name") }).FillAsync("gen");
         await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
         await ScanAsync(page, "quick switcher", report);
         await page.Keyboard.PressAsync("Escape");
 
         await page.GotoAsync("servers/find");
-        await Expect(page.GetByLabel("Search public servers by name")).ToBeEnabledAsync();
+        await Expect(page.GetByLabel(page.Say("Search public servers by name"))).ToBeEnabledAsync();
         await ScanAsync(page, "find servers", report);
 
         await page.GotoAsync("profile");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Picture" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = page.Say("Picture") })).ToBeVisibleAsync();
         await ScanAsync(page, "profile", report);
 
         await page.GotoAsync(inviteUrl);
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Join Garden" })).ToBeEnabledAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = page.Say("Join {0}", "Garden") })).ToBeEnabledAsync();
         await ScanAsync(page, "invite link", report);
 
         await page.GotoAsync("no/such/page");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = page.Say("Page not found") })).ToBeVisibleAsync();
         await ScanAsync(page, "404", report);
 
         Assert.True(report.Count == 0, $"axe ({scan}) found serious or critical violations:\n{string.Join('\n', report)}");

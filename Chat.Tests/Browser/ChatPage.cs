@@ -34,22 +34,22 @@ public static partial class ChatPage
 
         // Reached by a link from the login page, the form arrives by enhanced navigation: wait for it, or the login
         // page's "Username or email" (which a loose "Username" also matches) gets the name and the new page drops it.
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create an account" })).ToBeVisibleAsync();
-        await page.GetByLabel("Username", new() { Exact = true }).FillAsync(user.UserName);
-        await page.GetByLabel("Display name").FillAsync(user.DisplayName);
-        await page.GetByLabel("Email").FillAsync(user.Email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(user.Password);
-        await page.GetByLabel("Confirm password").FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = page.Say("Create an account") })).ToBeVisibleAsync();
+        await page.GetByLabel(page.Say("Username"), new() { Exact = true }).FillAsync(user.UserName);
+        await page.GetByLabel(page.Say("Display name")).FillAsync(user.DisplayName);
+        await page.GetByLabel(page.Say("Email")).FillAsync(user.Email);
+        await page.GetByLabel(page.Say("Password"), new() { Exact = true }).FillAsync(user.Password);
+        await page.GetByLabel(page.Say("Confirm password")).FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = page.Say("Register"), Exact = true }).ClickAsync();
     }
 
     public static async Task LogInAsync(this IPage page, string userNameOrEmail, string password)
     {
         ArgumentNullException.ThrowIfNull(page);
 
-        await page.GetByLabel("Username or email").FillAsync(userNameOrEmail);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await page.GetByLabel(page.Say("Username or email")).FillAsync(userNameOrEmail);
+        await page.GetByLabel(page.Say("Password"), new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = page.Say("Log in"), Exact = true }).ClickAsync();
     }
 
     public static async Task LogOutAsync(this IPage page)
@@ -57,25 +57,25 @@ public static partial class ChatPage
         ArgumentNullException.ThrowIfNull(page);
 
         await page.ShowNavigationAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = page.Say("Log out") }).ClickAsync();
         await ExpectLoginPageAsync(page);
     }
 
     public static ILocator ServerRail(this IPage page) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Servers" });
+        page.GetByRole(AriaRole.Navigation, new() { Name = page.Say("Servers") });
 
     public static ILocator CreateServerButton(this IPage page) =>
-        page.ServerRail().GetByRole(AriaRole.Button, new() { Name = "Create server" });
+        page.ServerRail().GetByRole(AriaRole.Button, new() { Name = page.Say("Create server") });
 
     public static ILocator MessageLog(this IPage page) =>
-        page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
+        page.GetByRole(AriaRole.Log, new() { Name = page.Say("Messages") });
 
     /// <summary>A phone-sized page (below 600 px): the rail and the channel list are in a drawer.</summary>
     public static bool IsPhone(this IPage page) => page?.ViewportSize is { Width: < 600 };
 
     /// <summary>The app bar's button that opens the navigation drawer on a phone.</summary>
     public static ILocator NavigationToggle(this IPage page) =>
-        page.GetByRole(AriaRole.Button, new() { Name = "Servers and channels" });
+        page.GetByRole(AriaRole.Button, new() { Name = page.Say("Servers and channels") });
 
     /// <summary>
     /// On a phone, opens the drawer with the rail and the channel list (a no-op where they are docked), the way a
@@ -113,7 +113,7 @@ public static partial class ChatPage
             await message.HoverAsync();
         }
 
-        await Expect(message.GetByRole(AriaRole.Toolbar, new() { Name = "Message actions" })).ToBeVisibleAsync();
+        await Expect(message.GetByRole(AriaRole.Toolbar, new() { Name = message.Page.Say("Message actions") })).ToBeVisibleAsync();
     }
 
     /// <summary>The columns of the app, with the live circuit running (the button is disabled until then).</summary>
@@ -126,14 +126,14 @@ public static partial class ChatPage
             // One column: the messages and the composer, and the app bar's way to the rest.
             await Expect(page.NavigationToggle()).ToBeEnabledAsync();
             await Expect(page.MessageLog()).ToBeVisibleAsync();
-            await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Message" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = page.Say("Message") })).ToBeVisibleAsync();
             return;
         }
 
         await Expect(page.ServerRail()).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Channels" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = page.Say("Channels") })).ToBeVisibleAsync();
         await Expect(page.MessageLog()).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Message" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = page.Say("Message") })).ToBeVisibleAsync();
         await Expect(page.CreateServerButton()).ToBeEnabledAsync();
     }
 
@@ -142,7 +142,7 @@ public static partial class ChatPage
         ArgumentNullException.ThrowIfNull(page);
 
         await Expect(page).ToHaveURLAsync(LoginUrl());
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome back" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = page.Say("Welcome back") })).ToBeVisibleAsync();
     }
 
     public static async Task CreateServerAsync(
@@ -152,15 +152,15 @@ public static partial class ChatPage
 
         await page.ShowNavigationAsync();
         await page.CreateServerButton().ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Create a server" });
-        await dialog.GetByLabel("Server name").FillAsync(name);
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = page.Say("Create a server") });
+        await dialog.GetByLabel(page.Say("Server name")).FillAsync(name);
         if (description is not null)
         {
-            await dialog.GetByLabel("Description").FillAsync(description);
+            await dialog.GetByLabel(page.Say("Description")).FillAsync(description);
         }
 
-        await dialog.GetByLabel("Public").SetCheckedAsync(isPublic);
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        await dialog.GetByLabel(page.Say("Public")).SetCheckedAsync(isPublic);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = page.Say("Create"), Exact = true }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(page).ToHaveURLAsync(ChannelUrl());
         // From another server's channel the URL matched already: the new server is open once its name heads the
@@ -169,7 +169,7 @@ public static partial class ChatPage
     }
 
     public static ILocator SearchResult(this IPage page, string serverName) =>
-        page.GetByRole(AriaRole.List, new() { Name = "Search results" }).GetByRole(AriaRole.Listitem)
+        page.GetByRole(AriaRole.List, new() { Name = page.Say("Search results") }).GetByRole(AriaRole.Listitem)
             .Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = serverName, Exact = true }) });
 
     /// <summary>Opens Find servers and types a search, the way a user looks for a server.</summary>
@@ -178,9 +178,9 @@ public static partial class ChatPage
         ArgumentNullException.ThrowIfNull(page);
 
         await page.ShowNavigationAsync();
-        await page.ServerRail().GetByRole(AriaRole.Link, new() { Name = "Find servers" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Find servers" })).ToBeVisibleAsync();
-        await page.GetByLabel("Search public servers by name").FillAsync(query);
+        await page.ServerRail().GetByRole(AriaRole.Link, new() { Name = page.Say("Find servers") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = page.Say("Find servers") })).ToBeVisibleAsync();
+        await page.GetByLabel(page.Say("Search public servers by name")).FillAsync(query);
     }
 
     public static async Task JoinServerAsync(this IPage page, string serverName)
@@ -188,20 +188,20 @@ public static partial class ChatPage
         ArgumentNullException.ThrowIfNull(page);
 
         await page.SearchServersAsync(serverName);
-        await page.SearchResult(serverName).GetByRole(AriaRole.Button, new() { Name = $"Join {serverName}" }).ClickAsync();
+        await page.SearchResult(serverName).GetByRole(AriaRole.Button, new() { Name = page.Say("Join {0}", serverName) }).ClickAsync();
         await Expect(page).ToHaveURLAsync(ChannelUrl());
         await Expect(page.ComposerBox()).ToBeEnabledAsync();
     }
 
     public static ILocator ChannelList(this IPage page) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Channels" });
+        page.GetByRole(AriaRole.Navigation, new() { Name = page.Say("Channels") });
 
     public static ILocator ChannelLink(this IPage page, string channelName) =>
         page.ChannelList().GetByRole(AriaRole.Link, new() { Name = channelName });
 
     /// <summary>The member list, also while it is a closed drawer (below 1,200 px), where its text is still there.</summary>
     public static ILocator MemberList(this IPage page) =>
-        page.GetByRole(AriaRole.Complementary, new() { Name = "Members", IncludeHidden = true });
+        page.GetByRole(AriaRole.Complementary, new() { Name = page.Say("Members"), IncludeHidden = true });
 
     /// <summary>
     /// Waits until the box's keys (Enter sends, Up edits, Escape cancels) are wired up in the browser, which
@@ -210,7 +210,7 @@ public static partial class ChatPage
     public static Task ExpectKeysReadyAsync(this ILocator box) => Expect(box).ToHaveAttributeAsync("data-keys", "ready");
 
     public static ILocator ComposerBox(this IPage page) =>
-        page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
+        page.GetByRole(AriaRole.Textbox, new() { Name = page.Say("Message"), Exact = true });
 
     /// <summary>The messages of the open channel whose text contains <paramref name="text"/>.</summary>
     public static ILocator Message(this IPage page, string text) =>
@@ -234,10 +234,10 @@ public static partial class ChatPage
         ArgumentNullException.ThrowIfNull(page);
 
         await page.ShowNavigationAsync();
-        await page.ChannelList().GetByRole(AriaRole.Button, new() { Name = "+ Create channel" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Create channel" });
-        await dialog.GetByLabel("Channel name").FillAsync(name);
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        await page.ChannelList().GetByRole(AriaRole.Button, new() { Name = page.Say("+ Create channel") }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = page.Say("Create channel") });
+        await dialog.GetByLabel(page.Say("Channel name")).FillAsync(name);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = page.Say("Create"), Exact = true }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
     }
 
@@ -272,12 +272,12 @@ public static partial class ChatPage
         page.Locator("#mud-snackbar-container").GetByRole(AriaRole.Alert).Filter(new() { HasText = text });
 
     public static ILocator NotificationsButton(this IPage page) =>
-        page.GetByRole(AriaRole.Button, new() { Name = "Notifications", Exact = true });
+        page.GetByRole(AriaRole.Button, new() { Name = page.Say("Notifications"), Exact = true });
 
     /// <summary>The unread count on the bell; absent when everything is read.</summary>
     public static ILocator UnreadCount(this IPage page) => page.GetByTestId("unread-count");
 
-    public static ILocator Inbox(this IPage page) => page.GetByRole(AriaRole.Dialog, new() { Name = "Notifications" });
+    public static ILocator Inbox(this IPage page) => page.GetByRole(AriaRole.Dialog, new() { Name = page.Say("Notifications") });
 
     public static async Task<ILocator> OpenInboxAsync(this IPage page)
     {
@@ -295,9 +295,9 @@ public static partial class ChatPage
         ArgumentNullException.ThrowIfNull(page);
 
         await page.ShowNavigationAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Server menu" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Invite people" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Invite people to" });
+        await page.GetByRole(AriaRole.Button, new() { Name = page.Say("Server menu") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = page.Say("Invite people") }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = page.Say("Invite people to") });
         await Expect(dialog).ToBeVisibleAsync();
         return dialog;
     }

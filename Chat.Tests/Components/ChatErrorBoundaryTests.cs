@@ -6,6 +6,9 @@ namespace Chat.Tests.Components;
 
 public sealed class ChatErrorBoundaryTests : BunitContext
 {
+    // The component's words come from its resources.
+    public ChatErrorBoundaryTests() => Services.AddLocalization();
+
     [Fact]
     public void Render_ChildThrows_ShowsFriendlyErrorWithReload()
     {

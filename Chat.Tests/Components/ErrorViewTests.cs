@@ -5,6 +5,9 @@ namespace Chat.Tests.Components;
 
 public sealed class ErrorViewTests : BunitContext
 {
+    // The component's words come from its resources.
+    public ErrorViewTests() => Services.AddLocalization();
+
     [Theory]
     [InlineData(400, "Bad request")]
     [InlineData(403, "You do not have access")]

@@ -67,6 +67,8 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddScoped<ReaderTimeZone>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<HttpStatus>();
+        // The components' words come from their resources, in the test thread's (English) culture.
+        Services.AddLocalization();
         authorization = AddAuthorization();
         JSInterop.Mode = JSRuntimeMode.Loose;
         // Dialogs, snackbars and popovers: the components open them through MudBlazor's services.

@@ -90,7 +90,7 @@ public sealed partial class InviteDialog : IAsyncDisposable
         {
             await Invitations.InviteAsync(userId, Community.Id, userName);
             // A short-lived result: the field is empty again for the next name, and a refusal stays beside it.
-            Snackbar.Add($"Invitation sent to {userName.Trim().TrimStart('@')}.", Severity.Success);
+            Snackbar.Add(L["InvitationSent", userName.Trim().TrimStart('@')], Severity.Success);
             userName = "";
         }
         catch (DomainException e)
@@ -152,13 +152,13 @@ public sealed partial class InviteDialog : IAsyncDisposable
             module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/chat.js");
             if (await module.InvokeAsync<bool>("copyText", Url(code)))
             {
-                Snackbar.Add("Invite link copied.", Severity.Success);
+                Snackbar.Add(L["LinkCopied"], Severity.Success);
             }
             else
             {
                 // The clipboard is not allowed here: the link gets selected, ready for Ctrl+C.
                 await newLinkInput.FocusAsync();
-                Snackbar.Add("Press Ctrl+C to copy the selected link.", Severity.Info);
+                Snackbar.Add(L["PressCtrlC"], Severity.Info);
             }
         }
         catch (JSDisconnectedException)

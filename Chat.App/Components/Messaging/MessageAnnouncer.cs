@@ -1,4 +1,7 @@
+using System.Globalization;
+using Chat.App.Localization;
 using Chat.Domain.Messages;
+using Microsoft.Extensions.Localization;
 
 namespace Chat.App.Components.Messaging;
 
@@ -16,6 +19,9 @@ public sealed class MessageAnnouncer(TimeProvider clock, Action onDue) : IDispos
 
     // A long message is cut: the reader can go to the log for the rest.
     private const int MaxExcerpt = 140;
+
+    // Looked up when a summary is made, in the circuit's language (MessageAnnouncer.resx).
+    private static readonly IStringLocalizer Words = StaticLocalizer.For(typeof(MessageAnnouncer));
 
     private readonly List<MessageView> held = [];
     private DateTimeOffset lastAt = DateTimeOffset.MinValue;
@@ -83,14 +89,14 @@ public sealed class MessageAnnouncer(TimeProvider clock, Action onDue) : IDispos
         }
 
         var names = messages.Select(m => m.AuthorDisplayName).Distinct().ToList();
-        var from = names.Count switch
+        string from = names.Count switch
         {
             1 => names[0],
-            2 => $"{names[0]} and {names[1]}",
-            3 => $"{names[0]}, {names[1]} and {names[2]}",
-            _ => $"{names[0]}, {names[1]} and {names.Count - 2} others",
+            2 => Words["TwoNames", names[0], names[1]],
+            3 => Words["ThreeNames", names[0], names[1], names[2]],
+            _ => Words["ManyNames", names[0], names[1], (names.Count - 2).ToString(CultureInfo.CurrentCulture)],
         };
-        return $"{messages.Count} new messages from {from}";
+        return Words["NewMessagesFrom", messages.Count.ToString(CultureInfo.CurrentCulture), from];
     }
 
     public void Dispose() => timer?.Dispose();

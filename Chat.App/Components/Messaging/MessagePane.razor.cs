@@ -76,6 +76,9 @@ public sealed partial class MessagePane
     [Inject]
     internal ReaderTimeZone TimeZone { get; private set; } = default!;
 
+    /// <summary>What the messages say around their content, in the reader's language: one set per language.</summary>
+    internal MessageItemTexts ItemTexts { get; } = MessageItemTexts.Current;
+
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
@@ -583,7 +586,7 @@ public sealed partial class MessagePane
 
     /// <summary>A refusal (too fast, or no longer allowed) stays in the open dialog, which can be tried again.</summary>
     private async Task AskDeleteAsync(MessageView message) =>
-        await Dialogs.ShowConfirmAsync("Delete message", "Delete", DeleteQuestion(message), async () =>
+        await Dialogs.ShowConfirmAsync(L["DeleteTitle"], Shared["Delete"], DeleteQuestion(message), async () =>
         {
             await Messages.DeleteAsync(userId, message.Id);
             messages.RemoveAll(m => m.Id == message.Id);
@@ -609,7 +612,7 @@ public sealed partial class MessagePane
     }
 
     private async Task ShowHistoryAsync(MessageView message) =>
-        await Dialogs.ShowAsync<RevisionsDialog>("Earlier versions",
+        await Dialogs.ShowAsync<RevisionsDialog>(L["EarlierVersions"],
             new DialogParameters<RevisionsDialog> { { d => d.Revisions, await Messages.GetRevisionsAsync(userId, message.Id) } },
             ChatDialogs.Options);
 

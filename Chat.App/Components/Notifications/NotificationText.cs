@@ -1,11 +1,17 @@
 using System.Globalization;
+using Chat.App.Localization;
 using Chat.Domain.Notifications;
+using Microsoft.Extensions.Localization;
 
 namespace Chat.App.Components.Notifications;
 
 /// <summary>How a notification reads, in the inbox and on the desktop.</summary>
 internal static class NotificationText
 {
+    // A static class is no type argument, so no injected IStringLocalizer<NotificationText>: the same resources
+    // (NotificationText.resx), read in the current UI culture.
+    private static readonly IStringLocalizer Words = StaticLocalizer.For(typeof(NotificationText));
+
     /// <summary>
     /// The display name with the @username, which tells apart two people who both call themselves "Alice". A name
     /// that is the username already says it (usernames are unique).
@@ -15,19 +21,19 @@ internal static class NotificationText
         { ActorDisplayName: { } name, ActorUserName: { } userName }
             when !string.Equals(name, userName, StringComparison.OrdinalIgnoreCase) => $"{name} (@{userName})",
         { ActorDisplayName: { } name } => name,
-        _ => "Someone",
+        _ => Words["Someone"],
     };
 
-    public static string Server(NotificationView n) => n.CommunityName ?? "a server that was deleted";
+    public static string Server(NotificationView n) => n.CommunityName ?? Words["DeletedServer"];
 
     public static string Title(NotificationView n) => n.Kind switch
     {
-        NotificationKind.InvitationReceived => $"{Actor(n)} invited you to {Server(n)}",
-        NotificationKind.InvitationAccepted => $"{Actor(n)} accepted your invitation to {Server(n)}",
-        NotificationKind.InvitationDeclined => $"{Actor(n)} declined your invitation to {Server(n)}",
-        NotificationKind.Mentioned => $"{Actor(n)} mentioned you in #{n.ChannelName ?? "a deleted channel"}",
-        NotificationKind.JoinedThroughLink => $"{Actor(n)} joined {Server(n)} through your invite link",
-        _ => "Something new",
+        NotificationKind.InvitationReceived => Words["Invited", Actor(n), Server(n)],
+        NotificationKind.InvitationAccepted => Words["Accepted", Actor(n), Server(n)],
+        NotificationKind.InvitationDeclined => Words["Declined", Actor(n), Server(n)],
+        NotificationKind.Mentioned => Words["Mentioned", Actor(n), n.ChannelName ?? Words["DeletedChannel"]],
+        NotificationKind.JoinedThroughLink => Words["JoinedThroughLink", Actor(n), Server(n)],
+        _ => Words["SomethingNew"],
     };
 
     public static string? Body(NotificationView n) => n.Kind == NotificationKind.Mentioned ? n.MessageExcerpt : null;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Chat.App.Localization;
 using Chat.Domain;
 using Chat.Domain.Profiles;
 using Microsoft.AspNetCore.Components;
@@ -98,7 +99,7 @@ public sealed partial class ProfilePage
         {
             var version = await Profiles.SetAvatarAsync(userId, await ReadShrunkAsync(e.File));
             profile = profile! with { AvatarVersion = version };
-            avatarStatus = "Your new picture is saved.";
+            avatarStatus = L["PictureSaved"];
         }
         catch (DomainException ex)
         {
@@ -107,7 +108,7 @@ public sealed partial class ProfilePage
         catch (IOException)
         {
             // Read with a cap: a bigger stream than announced, or a connection lost half-way.
-            avatarError = $"That picture is too large even after shrinking (at most {UserAvatar.MaxBytes / 1024} KB).";
+            avatarError = L["PictureTooLarge", UserAvatar.MaxBytes / 1024];
         }
         finally
         {
@@ -173,7 +174,7 @@ public sealed partial class ProfilePage
         }
 
         profile = profile! with { AvatarVersion = 0 };
-        avatarStatus = "Picture removed.";
+        avatarStatus = L["PictureRemoved"];
     }
 
     private void OnFieldChanged(object? sender, FieldChangedEventArgs e)
@@ -199,11 +200,13 @@ public sealed partial class ProfilePage
 
     private sealed class ProfileInput
     {
-        [Required(ErrorMessage = "Choose a display name.")]
-        [StringLength(ChatUser.DisplayNameMaxLength, ErrorMessage = "A display name is 1 to 32 characters.")]
+        [Required(ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.DisplayNameRequired))]
+        [StringLength(ChatUser.DisplayNameMaxLength,
+            ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.DisplayNameLength))]
         public string DisplayName { get; set; } = "";
 
-        [StringLength(ChatUser.BioMaxLength, ErrorMessage = "A bio is at most 190 characters.")]
+        [StringLength(ChatUser.BioMaxLength,
+            ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.BioLength))]
         public string? Bio { get; set; }
     }
 }

@@ -32,9 +32,11 @@ function explain(field, length, limit) {
     field.insertAdjacentElement("afterend", note);
     notes.set(field, note);
   }
-  const format = (n) => n.toLocaleString("en-US");
-  note.textContent = `That is too long: it would make ${format(length)} characters, and this field takes at most ` +
-    `${format(limit)}. Nothing was added.`;
+  // The words come from the page (App.razor's data-limit-note), in its language; {0} and {1} are the numbers.
+  const format = (n) => n.toLocaleString(document.documentElement.lang || "en");
+  note.textContent = (document.body.dataset.limitNote ?? "")
+    .replace("{0}", format(length))
+    .replace("{1}", format(limit));
 }
 
 function clear(field) {

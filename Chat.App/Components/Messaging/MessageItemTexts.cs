@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Chat.App.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace Chat.App.Components.Messaging;
+
+/// <summary>
+/// The words of a message around its content (MessageItem.resx), in the reader's language. A message injects
+/// nothing and draws its toolbar as one block of markup (see MessageItem.razor), so its pane hands it these, made
+/// once per language rather than looked up per message. The markup carries MessageItem's CSS scope, which the
+/// project file fixes (<see cref="CssScope"/>), so the scoped styles reach it as they reach the component's own.
+/// </summary>
+internal sealed class MessageItemTexts
+{
+    /// <summary>MessageItem.razor.css's scope attribute, set in Chat.App.csproj.</summary>
+    public const string CssScope = "b-message-item";
+
+    private static readonly ConcurrentDictionary<CultureInfo, MessageItemTexts> ByCulture = new();
+
+    private MessageItemTexts(IStringLocalizer l)
+    {
+        EditMessage = l["EditMessage"];
+        EditHint = l["EditHint"];
+        Save = l["Save"];
+        Cancel = l["Cancel"];
+        NewMessages = l["NewMessages"];
+        var actions = $"<div class=\"message-actions\" {CssScope} role=\"toolbar\" aria-label=\"{Encode(l["Actions"])}\">";
+        var unread = Button(l["MarkUnread"], l["MarkUnread"], "unread", "◉");
+        OwnActions = new MarkupString(actions
+            + Button(l["Edit"], l["EditMessage"], "edit", "✎")
+            + Button(l["Delete"], l["DeleteMessage"], "delete",
+                $"<svg {CssScope} viewBox=\"0 0 24 24\" width=\"16\" height=\"16\" aria-hidden=\"true\" focusable=\"false\" fill=\"none\" "
+                + "stroke=\"currentColor\" stroke-width=\"2\" stroke-linecap=\"round\" stroke-linejoin=\"round\">"
+                + $"<path {CssScope} d=\"M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6\" /></svg>")
+            + unread + "</div>");
+        OtherActions = new MarkupString(actions + unread + "</div>");
+        Edited = new MarkupString(
+            $"<button type=\"button\" class=\"edited\" {CssScope} title=\"{Encode(l["EarlierVersions"])}\" data-action=\"history\">{Encode(l["Edited"])}</button>");
+    }
+
+    /// <summary>The texts in the current UI culture (the request's or the circuit's).</summary>
+    public static MessageItemTexts Current => ByCulture.GetOrAdd(CultureInfo.CurrentUICulture,
+        _ => new MessageItemTexts(StaticLocalizer.For(typeof(MessageItem))));
+
+    public string EditMessage { get; }
+
+    public string EditHint { get; }
+
+    public string Save { get; }
+
+    public string Cancel { get; }
+
+    /// <summary>The divider before the first unread message.</summary>
+    public string NewMessages { get; }
+
+    /// <summary>The toolbar of one's own message: edit, delete, mark unread.</summary>
+    public MarkupString OwnActions { get; }
+
+    /// <summary>The toolbar of someone else's message: mark unread.</summary>
+    public MarkupString OtherActions { get; }
+
+    /// <summary>The "(edited)" button that opens the earlier versions.</summary>
+    public MarkupString Edited { get; }
+
+    private static string Button(string title, string label, string action, string content) =>
+        $"<button type=\"button\" {CssScope} title=\"{Encode(title)}\" aria-label=\"{Encode(label)}\" data-action=\"{action}\">{content}</button>";
+
+    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+}
