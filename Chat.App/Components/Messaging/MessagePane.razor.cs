@@ -1,3 +1,4 @@
+using Chat.App.Localization;
 using Chat.Domain.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -576,7 +577,7 @@ public sealed partial class MessagePane
         }
         catch (DomainException e)
         {
-            editError = e.Message;
+            editError = e.Describe();
             StateHasChanged();
         }
     }
@@ -600,7 +601,7 @@ public sealed partial class MessagePane
         }
         catch (DomainException e)
         {
-            actionError = e.Message;
+            actionError = e.Describe();
             return;
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Chat.App.Localization;
 using Chat.Domain.Notifications;
 
 namespace Chat.App.Components.Notifications;
@@ -38,6 +39,5 @@ internal static class NotificationText
             ? string.Create(CultureInfo.InvariantCulture, $"servers/{c}/channels/{ch}?message={m}")
             : null;
 
-    public static string MemberCount(int count) =>
-        count == 1 ? "1 member" : string.Create(CultureInfo.InvariantCulture, $"{count:N0} members");
+    public static string MemberCount(int count) => Plurals.Of(Plurals.Members, count);
 }
