@@ -139,11 +139,11 @@ public sealed class ProfileTests
                 anonymous: Outcome.Forbidden),
             (_, userId) => profiles.SetLanguageAsync(userId, LanguageChoice.English));
 
+        // Each actor's own row, and only theirs: the anonymous attempt changed nobody.
         await using var context = await db.CreateContextAsync();
-        foreach (var actor in Cast.Members.Append(Actor.NonMember))
-        {
-            Assert.Equal(LanguageChoice.English, context.Users.Single(u => u.Id == cast.IdOf(actor)).Language);
-        }
+        Assert.All(Cast.Members.Append(Actor.NonMember), actor =>
+            Assert.Equal(LanguageChoice.English, context.Users.Single(u => u.Id == cast.IdOf(actor)).Language));
+        Assert.Equal(4, context.Users.Count(u => u.Language == LanguageChoice.English));
 
         await Assert.ThrowsAsync<ForbiddenException>(() => profiles.SetLanguageAsync("no-such-user", LanguageChoice.Spanish));
         await Assert.ThrowsAsync<ForbiddenException>(() => profiles.GetLanguageAsync(null));

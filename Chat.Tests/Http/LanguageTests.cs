@@ -144,6 +144,19 @@ public sealed class LanguageTests(ChatAppFactory app) : IClassFixture<ChatAppFac
         Assert.Equal("es", HtmlLang(await home.Content.ReadAsStringAsync()));
     }
 
+    [Fact]
+    public async Task Register_AfterTheVisitorChoseSpanish_StoresSpanishOnTheAccount()
+    {
+        using var client = app.CreateBrowserClient();
+        var account = TestAccount.New("visitor");
+        using var spanish = await PostLanguageAsync(client, "/account/register", "es", withToken: true);
+
+        using var response = await client.RegisterAsync(account);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(LanguageChoice.Spanish, (await app.FindUserAsync(account.UserName))!.Language);
+    }
+
     /// <summary>Posts the language form of <paramref name="page"/> (the profile's chooser or a visitor's switch).</summary>
     private static async Task<HttpResponseMessage> PostLanguageAsync(
         HttpClient client, string page, string language, bool withToken, string? returnUrl = null)

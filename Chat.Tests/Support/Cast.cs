@@ -184,9 +184,6 @@ public static class DatabaseSnapshot
         rows.AddRange(await c.Notifications.AsNoTracking().OrderBy(x => x.Id)
             .Select(x => new { Table = "notification", x.Id, x.UserId, x.Kind, x.ActorId, x.CommunityId, x.MessageId, x.ReadAt })
             .ToListAsync());
-        // The users' own settings, which profile writes change.
-        rows.AddRange(await c.Users.AsNoTracking().OrderBy(x => x.Id)
-            .Select(x => new { Table = "user", x.Id, x.DisplayName, x.Bio, x.AvatarVersion, x.Theme, x.Language }).ToListAsync());
         // Whose picture, what kind and how big: enough to see one stored, replaced or removed.
         rows.AddRange(await c.Avatars.AsNoTracking().OrderBy(x => x.UserId)
             .Select(x => new { Table = "avatar", x.UserId, x.ContentType, x.Bytes.Length }).ToListAsync());
