@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Chat.Domain.Users;
 using Chat.Tests.Support;
 using Microsoft.Net.Http.Headers;
@@ -9,7 +10,7 @@ namespace Chat.Tests.Http;
 /// Which language a page is rendered in: the culture cookie (the user's choice), else the browser's
 /// Accept-Language (any es-* is Spanish), else English; and the form post that sets the choice.
 /// </summary>
-public sealed class LanguageTests(ChatAppFactory app) : IClassFixture<ChatAppFactory>
+public sealed partial class LanguageTests(ChatAppFactory app) : IClassFixture<ChatAppFactory>
 {
     private const string CookieName = "chat.culture";
 
@@ -157,6 +158,24 @@ public sealed class LanguageTests(ChatAppFactory app) : IClassFixture<ChatAppFac
         Assert.Equal(LanguageChoice.Spanish, (await app.FindUserAsync(account.UserName))!.Language);
     }
 
+    [Fact]
+    public async Task Register_InSpanish_ShowsIdentitysAndOurValidatorsErrorsInSpanish()
+    {
+        using var client = app.CreateBrowserClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", "es-AR");
+        var account = TestAccount.New("espanol");
+        var taken = await app.CreateUserWithoutPasswordAsync("tomado");
+
+        using var common = await client.RegisterAsync(account, "password12");
+        using var duplicate = await client.RegisterAsync(account with { UserName = taken.UserName! });
+
+        var commonText = WebUtility.HtmlDecode(await common.Content.ReadAsStringAsync());
+        var duplicateText = WebUtility.HtmlDecode(await duplicate.Content.ReadAsStringAsync());
+        Assert.Contains("Es una de las 10.000 contraseñas más comunes", commonText, StringComparison.Ordinal);
+        Assert.Contains($"El nombre de usuario '{taken.UserName}' ya está en uso.", duplicateText, StringComparison.Ordinal);
+        Assert.DoesNotContain("most common passwords", commonText, StringComparison.Ordinal);
+    }
+
     /// <summary>Posts the language form of <paramref name="page"/> (the profile's chooser or a visitor's switch).</summary>
     private static async Task<HttpResponseMessage> PostLanguageAsync(
         HttpClient client, string page, string language, bool withToken, string? returnUrl = null)
@@ -170,14 +189,18 @@ public sealed class LanguageTests(ChatAppFactory app) : IClassFixture<ChatAppFac
             fields.Add(new("__RequestVerificationToken", BrowserClient.HiddenValue(html, "__RequestVerificationToken")));
         }
 
-        if (returnUrl is not null || html.Contains("name=\"returnUrl\"", StringComparison.Ordinal))
+        // The visitor's switch says where to come back to; the profile's chooser does not (back to the profile).
+        if (returnUrl is not null || ReturnUrlRegex().Match(html) is { Success: true })
         {
-            fields.Add(new("returnUrl", returnUrl ?? BrowserClient.HiddenValue(html, "returnUrl")));
+            fields.Add(new("returnUrl", returnUrl ?? WebUtility.HtmlDecode(ReturnUrlRegex().Match(html).Groups[1].Value)));
         }
 
         using var form = new FormUrlEncodedContent(fields);
         return await client.PostAsync(new Uri("/account/language", UriKind.Relative), form);
     }
+
+    [GeneratedRegex("""name="returnUrl" value="([^"]*)" """)]
+    private static partial Regex ReturnUrlRegex();
 
     private static SetCookieHeaderValue CultureCookieOf(HttpResponseMessage response) =>
         SetCookieHeaderValue.ParseList(response.Headers.GetValues(HeaderNames.SetCookie).ToList())
