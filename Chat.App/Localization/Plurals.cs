@@ -12,7 +12,7 @@ public static class Plurals
     public const string Members = nameof(Members);
     public const string Uses = nameof(Uses);
 
-    /// <summary>"{1} of {0} uses": the noun agrees with the limit, {0}; {1} is the uses so far.</summary>
+    /// <summary>"{1} of {0} uses": the form follows the limit, {0} (Spanish "1 de 1 uso"); {1} is the uses so far.</summary>
     public const string UsesOf = nameof(UsesOf);
     public const string Mentions = nameof(Mentions);
 

@@ -102,7 +102,7 @@ public sealed class CommunityService(
         }
     }
 
-    /// <summary>Public communities whose name contains the query, case-insensitively, most members first.</summary>
+    /// <summary>Public communities whose name contains the query, whatever its case and accents, most members first.</summary>
     public async Task<CommunitySearchPage> SearchAsync(
         string? userId, string? query, int page = 0, CancellationToken ct = default)
     {

@@ -16,8 +16,8 @@ public sealed class QuickSwitchService(IDbContextFactory<ChatDbContext> dbFactor
     public const int MaxResults = 10;
 
     /// <summary>
-    /// Servers and channels whose names contain the query, in any case; names that start with it first, then
-    /// servers before channels, then by name. An empty query lists the user's servers.
+    /// Servers and channels whose names contain the query, whatever its case and accents; names that start with it
+    /// first, then servers before channels, then by name. An empty query lists the user's servers.
     /// </summary>
     public async Task<IReadOnlyList<SwitchTarget>> FindAsync(string? userId, string? query, CancellationToken ct = default)
     {

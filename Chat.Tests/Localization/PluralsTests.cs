@@ -21,11 +21,12 @@ public sealed class PluralsTests
     }
 
     [Theory]
-    [InlineData("en", 1, 0, "0 of 1 use")]
+    [InlineData("en", 1, 0, "0 of 1 uses")]
     [InlineData("en", 5, 1, "1 of 5 uses")]
     [InlineData("es", 1, 0, "0 de 1 uso")]
     [InlineData("es", 5, 1, "1 de 5 usos")]
-    public void UsesOf_AgreesWithTheLimit(string language, int max, int uses, string expected)
+    // English says "uses" after "of" whatever the limit; Spanish agrees with it.
+    public void UsesOf_AgreesWithTheLimitWhereTheLanguageDoes(string language, int max, int uses, string expected)
     {
         using var _ = new ReaderCulture(language);
 
