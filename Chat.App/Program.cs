@@ -3,6 +3,7 @@ using Chat.App.Components;
 using Chat.App.Components.Account;
 using Chat.App.Components.Common;
 using Chat.App.Components.Layout;
+using Chat.App.Components.Localization;
 using Chat.App.Components.Messaging;
 using Chat.App.Components.Tabs;
 using Chat.App.Components.Theming;
@@ -112,6 +113,8 @@ builder.Services.AddIdentityCore<ChatUser>(options =>
     .AddUserValidator<UserNameValidator>()
     .AddUserValidator<ConfusableUserNameValidator>()
     .AddPasswordValidator<CommonPasswordValidator>()
+    // Identity's errors and our validators' in the reader's language (Localization/IdentityErrors.resx).
+    .AddErrorDescriber<IdentityErrors>()
     .AddEntityFrameworkStores<ChatDbContext>()
     .AddSignInManager()
     .AddDefaultTokenProviders();
@@ -181,6 +184,7 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAccountEndpoints();
 app.MapThemeEndpoints();
+app.MapLanguageEndpoints();
 app.MapAvatarEndpoints();
 app.MapHealthEndpoints();
 // Last: an unknown URL is a 404 page for everyone, not a redirect to the login page (see the file).

@@ -31,7 +31,7 @@ public sealed class ChannelService(
         var normalized = NormalizeName(name);
         topic = ValidateTopic(topic);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, "create channels", ct);
+        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, DomainErrors.OnlyAdminsCreateChannels, ct);
         await RequireFreeNameAsync(db, communityId, normalized, exceptChannelId: null, ct);
         rateLimiter.Acquire(WriteAction.ManageChannels, userId);
         var position = await db.Channels.Where(c => c.CommunityId == communityId)
@@ -59,8 +59,8 @@ public sealed class ChannelService(
         topic = ValidateTopic(topic);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var channel = await db.Channels.SingleOrDefaultAsync(c => c.Id == channelId, ct)
-            ?? throw new NotFoundException("That channel does not exist.");
-        await Access.RequireRoleAsync(db, channel.CommunityId, userId, MemberRole.Admin, "edit channels", ct);
+            ?? throw DomainErrors.ChannelNotFound();
+        await Access.RequireRoleAsync(db, channel.CommunityId, userId, MemberRole.Admin, DomainErrors.OnlyAdminsEditChannels, ct);
         await RequireFreeNameAsync(db, channel.CommunityId, normalized, channelId, ct);
         rateLimiter.Acquire(WriteAction.ManageChannels, userId);
         channel.Name = normalized;
@@ -77,11 +77,11 @@ public sealed class ChannelService(
     {
         ArgumentNullException.ThrowIfNull(orderedChannelIds);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, "reorder channels", ct);
+        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, DomainErrors.OnlyAdminsReorderChannels, ct);
         var channels = await db.Channels.Where(c => c.CommunityId == communityId).ToListAsync(ct);
         if (channels.Count != orderedChannelIds.Count || !channels.Select(c => c.Id).ToHashSet().SetEquals(orderedChannelIds))
         {
-            throw new ConflictException("The channels changed meanwhile. Look at the list again and retry.");
+            throw DomainErrors.ChannelsChanged();
         }
 
         rateLimiter.Acquire(WriteAction.ManageChannels, userId);
@@ -100,8 +100,8 @@ public sealed class ChannelService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var channel = await db.Channels.SingleOrDefaultAsync(c => c.Id == channelId, ct)
-            ?? throw new NotFoundException("That channel does not exist.");
-        await Access.RequireRoleAsync(db, channel.CommunityId, userId, MemberRole.Admin, "delete channels", ct);
+            ?? throw DomainErrors.ChannelNotFound();
+        await Access.RequireRoleAsync(db, channel.CommunityId, userId, MemberRole.Admin, DomainErrors.OnlyAdminsDeleteChannels, ct);
         rateLimiter.Acquire(WriteAction.ManageChannels, userId);
         db.Channels.Remove(channel);
         await db.SaveChangesAsync(ct);
@@ -133,11 +133,11 @@ public sealed class ChannelService(
         var normalized = builder.ToString().Trim('-');
         if (normalized.Length is 0 or > Channel.NameMaxLength)
         {
-            throw new ValidationException($"A channel name is 1 to {Channel.NameMaxLength} characters.", "name");
+            throw DomainErrors.ChannelNameLength(Channel.NameMaxLength);
         }
 
         // Checked after the folding above, which drops control characters but keeps format ones (U+202E, U+200B).
-        VisibleText.RequireName(normalized, "A channel name", "name");
+        VisibleText.RequireName(normalized, TextSubject.ChannelName, "name");
 
         return normalized;
     }
@@ -147,11 +147,11 @@ public sealed class ChannelService(
         topic = string.IsNullOrWhiteSpace(topic) ? null : topic.Trim();
         if (topic?.Length > Channel.TopicMaxLength)
         {
-            throw new ValidationException($"A topic is at most {Channel.TopicMaxLength} characters.", "topic");
+            throw DomainErrors.TopicTooLong(Channel.TopicMaxLength);
         }
 
         // One line, as the channel header shows it.
-        VisibleText.RequireVisible(topic, multiline: false, "A topic", "topic");
+        VisibleText.RequireVisible(topic, multiline: false, TextSubject.Topic, "topic");
 
         return topic;
     }
@@ -161,7 +161,7 @@ public sealed class ChannelService(
     {
         if (await db.Channels.AnyAsync(c => c.CommunityId == communityId && c.Name == name && c.Id != exceptChannelId, ct))
         {
-            throw new ValidationException($"This server already has a channel named #{name}.", "name");
+            throw DomainErrors.ChannelNameTaken(name);
         }
     }
 
@@ -174,7 +174,7 @@ public sealed class ChannelService(
         }
         catch (DbUpdateException)
         {
-            throw new ValidationException($"This server already has a channel named #{name}.", "name");
+            throw DomainErrors.ChannelNameTaken(name);
         }
     }
 }

@@ -11,7 +11,7 @@ internal static class Access
     {
         if (string.IsNullOrEmpty(userId))
         {
-            throw new ForbiddenException("You need to log in first.");
+            throw DomainErrors.LogInFirst();
         }
 
         var role = await db.Memberships.AsNoTracking()
@@ -25,21 +25,21 @@ internal static class Access
 
         if (!await db.Communities.AnyAsync(c => c.Id == communityId, ct))
         {
-            throw new NotFoundException("That server does not exist.");
+            throw DomainErrors.ServerNotFound();
         }
 
-        throw new ForbiddenException("You are not a member of that server.");
+        throw DomainErrors.NotAMember();
     }
 
-    /// <summary>Requires at least <paramref name="minimum"/>; the message says what the user tried to do.</summary>
+    /// <summary>Requires at least <paramref name="minimum"/>; <paramref name="refusal"/> says what the user tried to do.</summary>
     public static async Task<MemberRole> RequireRoleAsync(
-        ChatDbContext db, int communityId, string? userId, MemberRole minimum, string action, CancellationToken ct)
+        ChatDbContext db, int communityId, string? userId, MemberRole minimum, Func<ForbiddenException> refusal,
+        CancellationToken ct)
     {
         var role = await RequireMemberAsync(db, communityId, userId, ct);
         if (role < minimum)
         {
-            var who = minimum == MemberRole.Owner ? "the owner" : "the owner and admins";
-            throw new ForbiddenException($"Only {who} can {action}.");
+            throw refusal();
         }
 
         return role;

@@ -1,4 +1,5 @@
 using Chat.Domain.Channels;
+using Chat.Domain.Text;
 
 namespace Chat.Domain.Communities;
 
@@ -11,7 +12,20 @@ public class Community
 
     public int Id { get; set; }
 
-    public string Name { get; set; } = "";
+    private string name = "";
+
+    public string Name
+    {
+        get => name;
+        set
+        {
+            name = value;
+            SearchName = SearchText.Fold(value);
+        }
+    }
+
+    /// <summary><see cref="SearchText.Fold"/> of the name, kept with it by the setter, for accent-insensitive search.</summary>
+    public string SearchName { get; set; } = "";
 
     public string? Description { get; set; }
 

@@ -72,7 +72,7 @@ public sealed class CommunityService(
     {
         (name, description) = Validate(name, description);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, "edit this server", ct);
+        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, DomainErrors.OnlyAdminsEditServer, ct);
         var community = await db.Communities.SingleAsync(c => c.Id == communityId, ct);
         community.Name = name;
         community.Description = description;
@@ -85,11 +85,11 @@ public sealed class CommunityService(
     public async Task DeleteAsync(string? userId, int communityId, string confirmName, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Owner, "delete this server", ct);
+        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Owner, DomainErrors.OnlyOwnerDeletesServer, ct);
         var community = await db.Communities.SingleAsync(c => c.Id == communityId, ct);
         if (!string.Equals(confirmName?.Trim(), community.Name, StringComparison.Ordinal))
         {
-            throw new ValidationException("Type the server's name exactly to confirm.", nameof(confirmName));
+            throw DomainErrors.ConfirmServerName(nameof(confirmName));
         }
 
         var members = await db.Memberships.Where(m => m.CommunityId == communityId).Select(m => m.UserId).ToListAsync(ct);
@@ -102,25 +102,24 @@ public sealed class CommunityService(
         }
     }
 
-    /// <summary>Public communities whose name contains the query, case-insensitively, most members first.</summary>
+    /// <summary>Public communities whose name contains the query, whatever its case and accents, most members first.</summary>
     public async Task<CommunitySearchPage> SearchAsync(
         string? userId, string? query, int page = 0, CancellationToken ct = default)
     {
         page = Math.Max(0, page);
-        var term = (query ?? "").Trim().ToLowerInvariant();
+        // Compared folded on both sides (Text/SearchText): "cancion" and "CANCIÓN" find "Canción" on every database.
+        var term = SearchText.Fold((query ?? "").Trim());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matches = db.Communities.AsNoTracking().Where(c => c.IsPublic);
         if (term.Length > 0)
         {
-            // Translated to SQL lower(...) on both databases; the culture analyzers do not apply to SQL.
-#pragma warning disable CA1304, CA1311, CA1862
-            matches = matches.Where(c => c.Name.ToLower().Contains(term));
-#pragma warning restore CA1304, CA1311, CA1862
+            matches = matches.Where(c => c.SearchName.Contains(term));
         }
 
-        // Ordered on the entity, not on the record: EF cannot translate an ORDER BY on a constructor's argument.
+        // Ordered on the entity, not on the record: EF cannot translate an ORDER BY on a constructor's argument. By
+        // the folded name, so "Árbol" sorts among the a's on every database, not after "Zorro".
         var rows = await matches
-            .OrderByDescending(c => c.Memberships.Count).ThenBy(c => c.Name).ThenBy(c => c.Id)
+            .OrderByDescending(c => c.Memberships.Count).ThenBy(c => c.SearchName).ThenBy(c => c.Name).ThenBy(c => c.Id)
             .Skip(page * SearchPageSize)
             .Take(SearchPageSize + 1)
             .Select(c => new CommunitySearchResult(
@@ -134,19 +133,19 @@ public sealed class CommunityService(
     {
         if (string.IsNullOrEmpty(userId))
         {
-            throw new ForbiddenException("You need to log in first.");
+            throw DomainErrors.LogInFirst();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var community = await db.Communities.AsNoTracking().Where(c => c.Id == communityId)
             .Select(c => new { c.IsPublic })
-            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("That server does not exist.");
+            .SingleOrDefaultAsync(ct) ?? throw DomainErrors.ServerNotFound();
         var isMember = await db.Memberships.AnyAsync(m => m.CommunityId == communityId && m.UserId == userId, ct);
         if (!isMember)
         {
             if (!community.IsPublic)
             {
-                throw new ForbiddenException("This server is private. You need an invitation to join it.");
+                throw DomainErrors.PrivateServer();
             }
 
             if (await TryAddMemberAsync(db, communityId, userId, ct))
@@ -203,7 +202,7 @@ public sealed class CommunityService(
         var role = await Access.RequireMemberAsync(db, communityId, userId, ct);
         if (role == MemberRole.Owner)
         {
-            throw new ValidationException("The owner cannot leave. Transfer ownership first, or delete the server.");
+            throw DomainErrors.OwnerCannotLeave();
         }
 
         await RemoveMemberAsync(db, communityId, userId!, ct);
@@ -213,11 +212,11 @@ public sealed class CommunityService(
     public async Task KickAsync(string? userId, int communityId, string memberId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var myRole = await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, "remove members", ct);
+        var myRole = await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, DomainErrors.OnlyAdminsRemoveMembers, ct);
         var theirRole = await RoleOfAsync(db, communityId, memberId, ct);
         if (theirRole >= myRole)
         {
-            throw new ForbiddenException("You can only remove members whose role is below yours.");
+            throw DomainErrors.RemoveOnlyLowerRoles();
         }
 
         await RemoveMemberAsync(db, communityId, memberId, ct);
@@ -229,22 +228,22 @@ public sealed class CommunityService(
     {
         if (role == MemberRole.Owner)
         {
-            throw new ValidationException("Use Transfer ownership to make someone the owner.");
+            throw DomainErrors.UseTransferOwnership();
         }
 
         // Roles are compared by value, so an undefined one above Owner would outrank the owner.
         if (!Enum.IsDefined(role))
         {
-            throw new ValidationException("A member is either an admin or a member.", nameof(role));
+            throw DomainErrors.RoleUnknown(nameof(role));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Owner, "change roles", ct);
+        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Owner, DomainErrors.OnlyOwnerChangesRoles, ct);
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.CommunityId == communityId && m.UserId == memberId, ct)
-            ?? throw new NotFoundException("That user is not a member of this server.");
+            ?? throw DomainErrors.UserNotMember();
         if (membership.Role == MemberRole.Owner)
         {
-            throw new ValidationException("The owner's role changes only by transferring ownership.");
+            throw DomainErrors.OwnerRoleFixed();
         }
 
         membership.Role = role;
@@ -257,12 +256,12 @@ public sealed class CommunityService(
         string? userId, int communityId, string newOwnerId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Owner, "transfer ownership", ct);
+        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Owner, DomainErrors.OnlyOwnerTransfersOwnership, ct);
         var memberships = await db.Memberships
             .Where(m => m.CommunityId == communityId && (m.UserId == userId || m.UserId == newOwnerId))
             .ToListAsync(ct);
         var next = memberships.SingleOrDefault(m => m.UserId == newOwnerId && m.UserId != userId)
-            ?? throw new NotFoundException("The new owner must be another member of this server.");
+            ?? throw DomainErrors.NewOwnerNotMember();
         memberships.Single(m => m.UserId == userId).Role = MemberRole.Admin;
         next.Role = MemberRole.Owner;
         await db.SaveChangesAsync(ct);
@@ -301,7 +300,7 @@ public sealed class CommunityService(
     private static async Task<MemberRole> RoleOfAsync(ChatDbContext db, int communityId, string memberId, CancellationToken ct) =>
         await db.Memberships.Where(m => m.CommunityId == communityId && m.UserId == memberId)
             .Select(m => (MemberRole?)m.Role).SingleOrDefaultAsync(ct)
-        ?? throw new NotFoundException("That user is not a member of this server.");
+        ?? throw DomainErrors.UserNotMember();
 
     internal static Task<CommunitySummary> SummaryAsync(ChatDbContext db, int communityId, CancellationToken ct) =>
         db.Communities.AsNoTracking().Where(c => c.Id == communityId)
@@ -315,18 +314,16 @@ public sealed class CommunityService(
         description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
         if (name.Length is < Community.NameMinLength or > Community.NameMaxLength)
         {
-            throw new ValidationException(
-                $"A server name is {Community.NameMinLength} to {Community.NameMaxLength} characters.", "name");
+            throw DomainErrors.ServerNameLength(Community.NameMinLength, Community.NameMaxLength);
         }
 
         if (description?.Length > Community.DescriptionMaxLength)
         {
-            throw new ValidationException(
-                $"A description is at most {Community.DescriptionMaxLength} characters.", "description");
+            throw DomainErrors.DescriptionTooLong(Community.DescriptionMaxLength);
         }
 
-        VisibleText.RequireName(name, "A server name", "name");
-        VisibleText.RequireVisible(description, multiline: true, "A description", "description");
+        VisibleText.RequireName(name, TextSubject.ServerName, "name");
+        VisibleText.RequireVisible(description, multiline: true, TextSubject.Description, "description");
 
         return (name, description);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Chat.Domain.Text;
 
 namespace Chat.Domain.Communities;
 
@@ -35,7 +36,7 @@ public sealed class MemberRoster
             .Select(m => (Member: m, Online: isOnline(m.UserId)))
             .OrderByDescending(m => m.Member.Role)
             .ThenByDescending(m => m.Online)
-            .ThenBy(m => m.Member.DisplayName, StringComparer.CurrentCulture)
+            .ThenBy(m => m.Member.DisplayName, NameOrder.Comparer)
             .ThenBy(m => m.Member.UserId, StringComparer.Ordinal)
             .ToList();
         var groups = ImmutableArray.CreateBuilder<MemberGroup>();

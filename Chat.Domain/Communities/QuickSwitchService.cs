@@ -1,4 +1,5 @@
 using Chat.Domain.Data;
+using Chat.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Communities;
@@ -15,17 +16,18 @@ public sealed class QuickSwitchService(IDbContextFactory<ChatDbContext> dbFactor
     public const int MaxResults = 10;
 
     /// <summary>
-    /// Servers and channels whose names contain the query, in any case; names that start with it first, then
-    /// servers before channels, then by name. An empty query lists the user's servers.
+    /// Servers and channels whose names contain the query, whatever its case and accents; names that start with it
+    /// first, then servers before channels, then by name. An empty query lists the user's servers.
     /// </summary>
     public async Task<IReadOnlyList<SwitchTarget>> FindAsync(string? userId, string? query, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(userId))
         {
-            throw new ForbiddenException("You need to log in first.");
+            throw DomainErrors.LogInFirst();
         }
 
-        var term = (query ?? "").Trim().TrimStart('#').ToLowerInvariant();
+        // Compared folded on both sides (Text/SearchText): accents and case aside, on every database.
+        var term = SearchText.Fold((query ?? "").Trim().TrimStart('#'));
         if (term.Length > Community.NameMaxLength)
         {
             return [];
@@ -35,25 +37,22 @@ public sealed class QuickSwitchService(IDbContextFactory<ChatDbContext> dbFactor
         var mine = db.Memberships.Where(m => m.UserId == userId).Select(m => m.CommunityId);
         // A few more than shown, so that names starting with the query can come first among them.
         const int candidates = MaxResults * 3;
-        // Translated to SQL lower(...) on every database; the culture analyzers do not apply to SQL.
-#pragma warning disable CA1304, CA1311, CA1862
         var servers = await db.Communities.AsNoTracking()
-            .Where(c => mine.Contains(c.Id) && c.Name.ToLower().Contains(term))
-            .OrderBy(c => c.Name).ThenBy(c => c.Id).Take(candidates)
+            .Where(c => mine.Contains(c.Id) && c.SearchName.Contains(term))
+            .OrderBy(c => c.SearchName).ThenBy(c => c.Id).Take(candidates)
             .Select(c => new SwitchTarget(c.Id, c.Name, null, null))
             .ToListAsync(ct);
         var channels = term.Length == 0 ? [] : await db.Channels.AsNoTracking()
-            .Where(ch => mine.Contains(ch.CommunityId) && ch.Name.ToLower().Contains(term))
-            .OrderBy(ch => ch.Name).ThenBy(ch => ch.Id).Take(candidates)
+            .Where(ch => mine.Contains(ch.CommunityId) && ch.SearchName.Contains(term))
+            .OrderBy(ch => ch.SearchName).ThenBy(ch => ch.Id).Take(candidates)
             .Select(ch => new SwitchTarget(ch.CommunityId, ch.Community!.Name, ch.Id, ch.Name))
             .ToListAsync(ct);
-#pragma warning restore CA1304, CA1311, CA1862
 
         return servers.Concat(channels)
-            .OrderBy(t => (t.ChannelName ?? t.CommunityName).StartsWith(term, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .OrderBy(t => SearchText.Fold(t.ChannelName ?? t.CommunityName).StartsWith(term, StringComparison.Ordinal) ? 0 : 1)
             .ThenBy(t => t.ChannelId is null ? 0 : 1)
-            .ThenBy(t => t.ChannelName ?? t.CommunityName, StringComparer.CurrentCultureIgnoreCase)
-            .ThenBy(t => t.CommunityName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(t => t.ChannelName ?? t.CommunityName, NameOrder.Comparer)
+            .ThenBy(t => t.CommunityName, NameOrder.Comparer)
             .Take(MaxResults)
             .ToList();
     }

@@ -1,3 +1,4 @@
+using Chat.Domain.Text;
 using Chat.Domain.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -78,6 +79,7 @@ public static class ChatDatabase
 
         await db.Database.MigrateAsync(ct);
         await UserNameSkeletonBackfill.FillAsync(db, ct);
+        await SearchNameBackfill.FillAsync(db, ct);
     }
 
     /// <summary>
@@ -96,6 +98,7 @@ public static class ChatDatabase
             {
                 await db.Database.MigrateAsync(ct);
                 await UserNameSkeletonBackfill.FillAsync(db, ct);
+                await SearchNameBackfill.FillAsync(db, ct);
             }
             finally
             {

@@ -32,6 +32,9 @@ internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Communit
         builder.Property(c => c.Name).HasMaxLength(Community.NameMaxLength).IsRequired();
         builder.Property(c => c.Description).HasMaxLength(Community.DescriptionMaxLength);
         builder.HasIndex(c => c.Name);
+        // Folding can decompose a character into two (SearchText.Fold); twice the name's length always holds it.
+        builder.Property(c => c.SearchName).HasMaxLength(Community.NameMaxLength * 2).IsRequired();
+        builder.HasIndex(c => c.SearchName);
     }
 }
 
@@ -53,6 +56,7 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
     {
         builder.Property(c => c.Name).HasMaxLength(Channel.NameMaxLength).IsRequired();
         builder.Property(c => c.Topic).HasMaxLength(Channel.TopicMaxLength);
+        builder.Property(c => c.SearchName).HasMaxLength(Channel.NameMaxLength * 2).IsRequired();
         builder.HasIndex(c => new { c.CommunityId, c.Name }).IsUnique();
         builder.HasOne(c => c.Community).WithMany(c => c.Channels).HasForeignKey(c => c.CommunityId)
             .OnDelete(DeleteBehavior.Cascade);

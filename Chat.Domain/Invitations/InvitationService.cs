@@ -31,16 +31,16 @@ public sealed class InvitationService(
         var isPublic = await db.Communities.Where(c => c.Id == communityId).Select(c => c.IsPublic).SingleAsync(ct);
         if (role < MemberRole.Admin && !isPublic)
         {
-            throw new ForbiddenException("Only the owner and admins can invite people to a private server.");
+            throw DomainErrors.OnlyAdminsInviteToPrivateServer();
         }
 
         var name = (inviteeUserName ?? "").Trim().TrimStart('@');
         var normalized = name.ToUpperInvariant();
         var invitee = await db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => new { u.Id, u.UserName })
-            .SingleOrDefaultAsync(ct) ?? throw new ValidationException($"There is no user named “{name}”.", "userName");
+            .SingleOrDefaultAsync(ct) ?? throw DomainErrors.NoSuchUser(name);
         if (await db.Memberships.AnyAsync(m => m.CommunityId == communityId && m.UserId == invitee.Id, ct))
         {
-            throw new ValidationException($"{invitee.UserName} is already a member of this server.", "userName");
+            throw DomainErrors.AlreadyMember(invitee.UserName!);
         }
 
         // Before the sweep of expired invitations, the first write.
@@ -50,7 +50,7 @@ public sealed class InvitationService(
         if (await db.Invitations.AnyAsync(
                 i => i.CommunityId == communityId && i.InviteeId == invitee.Id && i.Status == InvitationStatus.Pending, ct))
         {
-            throw new ValidationException($"{invitee.UserName} already has a pending invitation to this server.", "userName");
+            throw DomainErrors.AlreadyInvited(invitee.UserName!);
         }
 
         var invitation = new Invitation
@@ -68,7 +68,7 @@ public sealed class InvitationService(
         }
         catch (DbUpdateException)
         {
-            throw new ValidationException($"{invitee.UserName} already has a pending invitation to this server.", "userName");
+            throw DomainErrors.AlreadyInvited(invitee.UserName!);
         }
 
         var notification = notifications.Add(db, invitee.Id, NotificationKind.InvitationReceived, inviterId,
@@ -93,7 +93,7 @@ public sealed class InvitationService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Invitations.AnyAsync(i => i.Id == invitationId && i.InviteeId == userId, ct))
         {
-            throw new NotFoundException("That invitation does not exist.");
+            throw DomainErrors.InvitationNotFound();
         }
 
         return await ViewAsync(db, invitationId, ct);
@@ -136,16 +136,16 @@ public sealed class InvitationService(
     {
         if (!InviteLinkOptions.Lifetimes.Contains(lifetime))
         {
-            throw new ValidationException("Choose how long the link works: 30 minutes, 1 hour, 1 day, 7 days or never expires.");
+            throw DomainErrors.InviteLinkLifetime();
         }
 
         if (!InviteLinkOptions.MaxUses.Contains(maxUses))
         {
-            throw new ValidationException("Choose how many people may use the link: 1, 5, 10, 25, 100 or no limit.");
+            throw DomainErrors.InviteLinkMaxUses();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, "create invite links", ct);
+        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, DomainErrors.OnlyAdminsCreateInviteLinks, ct);
         rateLimiter.Acquire(WriteAction.Invite, userId);
         var now = clock.GetUtcNow().UtcDateTime;
         var link = new InviteLink
@@ -166,7 +166,7 @@ public sealed class InvitationService(
     public async Task<IReadOnlyList<InviteLinkView>> ListLinksAsync(string? userId, int communityId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, "see invite links", ct);
+        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, DomainErrors.OnlyAdminsSeeInviteLinks, ct);
         return await LinkViews(db, db.InviteLinks.Where(l => l.CommunityId == communityId).OrderByDescending(l => l.CreatedAt))
             .ToListAsync(ct);
     }
@@ -175,8 +175,8 @@ public sealed class InvitationService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var link = await db.InviteLinks.SingleOrDefaultAsync(l => l.Code == code, ct)
-            ?? throw new NotFoundException("That invite link does not exist.");
-        await Access.RequireRoleAsync(db, link.CommunityId, userId, MemberRole.Admin, "revoke invite links", ct);
+            ?? throw DomainErrors.InviteLinkNotFound();
+        await Access.RequireRoleAsync(db, link.CommunityId, userId, MemberRole.Admin, DomainErrors.OnlyAdminsRevokeInviteLinks, ct);
         rateLimiter.Acquire(WriteAction.Invite, userId);
         link.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
@@ -201,7 +201,7 @@ public sealed class InvitationService(
                 l.MaxUses,
                 l.Uses,
             })
-            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("This invite link does not exist.");
+            .SingleOrDefaultAsync(ct) ?? throw DomainErrors.InviteLinkNotFound();
         var state = link.RevokedAt is not null ? InviteLinkState.Revoked
             : link.ExpiresAt <= now ? InviteLinkState.Expired
             : link.Uses >= link.MaxUses ? InviteLinkState.UsedUp
@@ -217,7 +217,7 @@ public sealed class InvitationService(
     {
         if (string.IsNullOrEmpty(userId))
         {
-            throw new ForbiddenException("You need to log in first.");
+            throw DomainErrors.LogInFirst();
         }
 
         var preview = await PreviewLinkAsync(userId, code, ct);
@@ -244,7 +244,7 @@ public sealed class InvitationService(
             if (taken == 0)
             {
                 ThrowIfUnusable((await PreviewLinkAsync(userId, code, ct)).State);
-                throw new ConflictException("This invite link cannot be used right now. Try again.");
+                throw DomainErrors.InviteLinkBusy();
             }
 
             if (!await communities.TryAddMemberAsync(db, preview.CommunityId, userId, ct))
@@ -281,11 +281,11 @@ public sealed class InvitationService(
         switch (state)
         {
             case InviteLinkState.Expired:
-                throw new ValidationException("This invite link has expired. Ask for a new one.");
+                throw DomainErrors.InviteLinkExpired();
             case InviteLinkState.UsedUp:
-                throw new ValidationException("This invite link has been used as many times as it allows. Ask for a new one.");
+                throw DomainErrors.InviteLinkUsedUp();
             case InviteLinkState.Revoked:
-                throw new ValidationException("This invite link was revoked. Ask for a new one.");
+                throw DomainErrors.InviteLinkRevoked();
         }
     }
 
@@ -294,13 +294,13 @@ public sealed class InvitationService(
     {
         var invitation = await db.Invitations.AsNoTracking()
             .SingleOrDefaultAsync(i => i.Id == invitationId && i.InviteeId == userId, ct)
-            ?? throw new NotFoundException("That invitation does not exist.");
+            ?? throw DomainErrors.InvitationNotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         // Expired either by the clock or already marked so by the sweep that any new invitation runs.
         if (invitation.Status == InvitationStatus.Expired
             || (invitation.Status == InvitationStatus.Pending && invitation.ExpiresAt <= now))
         {
-            throw new ValidationException("This invitation has expired. Ask for a new one.");
+            throw DomainErrors.InvitationExpired();
         }
 
         // One conditional UPDATE: of two answers at the same moment (two tabs, two clicks), one wins.
@@ -309,7 +309,7 @@ public sealed class InvitationService(
             .ExecuteUpdateAsync(i => i.SetProperty(x => x.Status, answer).SetProperty(x => x.AnsweredAt, now), ct);
         if (answered == 0)
         {
-            throw new ValidationException("This invitation was already answered.");
+            throw DomainErrors.InvitationAnswered();
         }
 
         return invitation;

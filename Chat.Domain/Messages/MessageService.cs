@@ -98,8 +98,7 @@ public sealed partial class MessageService(
         {
             // Two sends of one nonce raced; the unique index let one in, and that one is the answer.
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return await FindByNonceAsync(fresh, userId!, nonce, ct) ?? throw new ConflictException(
-                "The message could not be stored. Please try again.");
+            return await FindByNonceAsync(fresh, userId!, nonce, ct) ?? throw DomainErrors.MessageNotStored();
         }
 
         var view = await db.Messages.AsNoTracking().Where(m => m.Id == message.Id).Select(ToView).SingleAsync(ct);
@@ -114,10 +113,10 @@ public sealed partial class MessageService(
     {
         var text = ValidateContent(content);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (message, communityId) = await FindOwnMessageAsync(db, userId, messageId, "edit", ct);
+        var (message, communityId) = await FindOwnMessageAsync(db, userId, messageId, DomainErrors.OnlyAuthorEdits, ct);
         if (message.Version != expectedVersion)
         {
-            throw new ConflictException("This message was changed somewhere else. Look at it again before editing.");
+            throw DomainErrors.MessageChanged();
         }
 
         if (message.Content == text)
@@ -142,7 +141,7 @@ public sealed partial class MessageService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("This message was changed somewhere else. Look at it again before editing.");
+            throw DomainErrors.MessageChanged();
         }
 
         var view = await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct);
@@ -154,7 +153,7 @@ public sealed partial class MessageService(
     public async Task DeleteAsync(string? userId, long messageId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (message, communityId) = await FindOwnMessageAsync(db, userId, messageId, "delete", ct);
+        var (message, communityId) = await FindOwnMessageAsync(db, userId, messageId, DomainErrors.OnlyAuthorDeletes, ct);
         rateLimiter.Acquire(WriteAction.DeleteMessage, userId);
         db.Messages.Remove(message);
         await db.SaveChangesAsync(ct);
@@ -169,7 +168,7 @@ public sealed partial class MessageService(
         var message = await db.Messages.AsNoTracking()
             .Where(m => m.Id == messageId)
             .Select(m => new { m.Content, m.CreatedAt, m.EditedAt, m.Channel!.CommunityId })
-            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("That message does not exist.");
+            .SingleOrDefaultAsync(ct) ?? throw DomainErrors.MessageNotFound();
         await Access.RequireMemberAsync(db, message.CommunityId, userId, ct);
         var earlier = await db.MessageRevisions.AsNoTracking()
             .Where(r => r.MessageId == messageId)
@@ -297,13 +296,12 @@ public sealed partial class MessageService(
         var text = content?.Trim() ?? "";
         if (text.Length == 0)
         {
-            throw new ValidationException("Write something before sending.", nameof(content));
+            throw DomainErrors.MessageEmpty(nameof(content));
         }
 
         if (text.Length > Message.ContentMaxLength)
         {
-            throw new ValidationException(
-                $"A message is at most {Message.ContentMaxLength:N0} characters; this one has {text.Length:N0}.", nameof(content));
+            throw DomainErrors.MessageTooLong(Message.ContentMaxLength, text.Length, nameof(content));
         }
 
         return text;
@@ -353,23 +351,23 @@ public sealed partial class MessageService(
 
     private static async Task<int> CommunityOfChannelAsync(ChatDbContext db, int channelId, CancellationToken ct) =>
         await db.Channels.Where(c => c.Id == channelId).Select(c => (int?)c.CommunityId).SingleOrDefaultAsync(ct)
-        ?? throw new NotFoundException("That channel does not exist.");
+        ?? throw DomainErrors.ChannelNotFound();
 
     private static Task<MessageView?> FindByNonceAsync(ChatDbContext db, string userId, Guid nonce, CancellationToken ct) =>
         db.Messages.AsNoTracking().Where(m => m.AuthorId == userId && m.Nonce == nonce).Select(ToView)
             .Cast<MessageView?>().SingleOrDefaultAsync(ct);
 
     private static async Task<(Message Message, int CommunityId)> FindOwnMessageAsync(
-        ChatDbContext db, string? userId, long messageId, string verb, CancellationToken ct)
+        ChatDbContext db, string? userId, long messageId, Func<ForbiddenException> notAuthor, CancellationToken ct)
     {
         var found = await db.Messages
             .Where(m => m.Id == messageId)
             .Select(m => new { Message = m, m.Channel!.CommunityId })
-            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("That message does not exist.");
+            .SingleOrDefaultAsync(ct) ?? throw DomainErrors.MessageNotFound();
         await Access.RequireMemberAsync(db, found.CommunityId, userId, ct);
         if (found.Message.AuthorId != userId)
         {
-            throw new ForbiddenException($"Only the author of a message can {verb} it.");
+            throw notAuthor();
         }
 
         return (found.Message, found.CommunityId);

@@ -43,7 +43,7 @@ public sealed class NotificationService(IDbContextFactory<ChatDbContext> dbFacto
         var exists = await db.Notifications.AnyAsync(n => n.Id == notificationId && n.UserId == userId, ct);
         if (!exists)
         {
-            throw new NotFoundException("That notification does not exist.");
+            throw DomainErrors.NotificationNotFound();
         }
 
         await db.Notifications.Where(n => n.Id == notificationId && n.ReadAt == null)
@@ -136,7 +136,7 @@ public sealed class NotificationService(IDbContextFactory<ChatDbContext> dbFacto
     {
         if (string.IsNullOrEmpty(userId))
         {
-            throw new ForbiddenException("You need to log in first.");
+            throw DomainErrors.LogInFirst();
         }
     }
 }

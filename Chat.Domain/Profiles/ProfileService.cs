@@ -22,7 +22,7 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new ProfileView(u.Id, u.UserName!, u.DisplayName, u.Bio, u.Email, u.AvatarVersion))
-            .SingleOrDefaultAsync(ct) ?? throw new ForbiddenException("You need to log in first.");
+            .SingleOrDefaultAsync(ct) ?? throw DomainErrors.LogInFirst();
     }
 
     /// <summary>Display name 1 to 32 characters, bio up to 190, nothing invisible (<see cref="VisibleText"/>); open message and member lists update live.</summary>
@@ -32,20 +32,20 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
         bio = string.IsNullOrWhiteSpace(bio) ? null : bio.Trim();
         if (displayName.Length is 0 or > ChatUser.DisplayNameMaxLength)
         {
-            throw new ValidationException($"A display name is 1 to {ChatUser.DisplayNameMaxLength} characters.", "displayName");
+            throw DomainErrors.DisplayNameLength(ChatUser.DisplayNameMaxLength);
         }
 
         if (bio?.Length > ChatUser.BioMaxLength)
         {
-            throw new ValidationException($"A bio is at most {ChatUser.BioMaxLength} characters.", "bio");
+            throw DomainErrors.BioTooLong(ChatUser.BioMaxLength);
         }
 
-        VisibleText.RequireName(displayName, "A display name", "displayName");
-        VisibleText.RequireVisible(bio, multiline: true, "A bio", "bio");
+        VisibleText.RequireName(displayName, TextSubject.DisplayName, "displayName");
+        VisibleText.RequireVisible(bio, multiline: true, TextSubject.Bio, "bio");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
-            ?? throw new ForbiddenException("You need to log in first.");
+            ?? throw DomainErrors.LogInFirst();
         rateLimiter.Acquire(WriteAction.ChangeProfile, userId);
         user.DisplayName = displayName;
         user.Bio = bio;
@@ -58,7 +58,7 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
     {
         if (!Enum.IsDefined(theme))
         {
-            throw new ValidationException("Choose dark, light or the system's setting.", "theme");
+            throw DomainErrors.ThemeUnknown();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -66,7 +66,32 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.Theme, theme), ct);
         if (updated == 0)
         {
-            throw new ForbiddenException("You need to log in first.");
+            throw DomainErrors.LogInFirst();
+        }
+    }
+
+    /// <summary>The user's own language setting, for the profile page's chooser.</summary>
+    public async Task<LanguageChoice> GetLanguageAsync(string? userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (LanguageChoice?)u.Language)
+            .SingleOrDefaultAsync(ct) ?? throw DomainErrors.LogInFirst();
+    }
+
+    /// <summary>Saves the language of the interface for the user; like the theme, nobody else sees it.</summary>
+    public async Task SetLanguageAsync(string? userId, LanguageChoice language, CancellationToken ct = default)
+    {
+        if (!Enum.IsDefined(language))
+        {
+            throw DomainErrors.LanguageUnknown();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var updated = await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, language), ct);
+        if (updated == 0)
+        {
+            throw DomainErrors.LogInFirst();
         }
     }
 
@@ -79,29 +104,28 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length == 0)
         {
-            throw new ValidationException("That file is empty.", "avatar");
+            throw DomainErrors.AvatarEmpty();
         }
 
         if (bytes.Length > UserAvatar.MaxBytes)
         {
-            throw new ValidationException($"A picture is at most {UserAvatar.MaxBytes / 1024} KB.", "avatar");
+            throw DomainErrors.AvatarTooBig(UserAvatar.MaxBytes / 1024);
         }
 
         var contentType = ImageSniffer.ContentTypeOf(bytes);
         if (contentType is null || ImageSize.Of(bytes) is not { } size)
         {
-            throw new ValidationException("That is not a complete PNG, JPEG, GIF or WebP image.", "avatar");
+            throw DomainErrors.AvatarNotAnImage();
         }
 
         if (size.Width > UserAvatar.MaxSide || size.Height > UserAvatar.MaxSide)
         {
-            throw new ValidationException(
-                $"A picture is at most {UserAvatar.MaxSide} × {UserAvatar.MaxSide} pixels; this one is {size.Width} × {size.Height}.", "avatar");
+            throw DomainErrors.AvatarTooLarge(UserAvatar.MaxSide, size.Width, size.Height);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
-            ?? throw new ForbiddenException("You need to log in first.");
+            ?? throw DomainErrors.LogInFirst();
         rateLimiter.Acquire(WriteAction.ChangeProfile, userId);
         var avatar = await db.Avatars.SingleOrDefaultAsync(a => a.UserId == userId, ct);
         if (avatar is null)
@@ -125,7 +149,7 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
-            ?? throw new ForbiddenException("You need to log in first.");
+            ?? throw DomainErrors.LogInFirst();
         rateLimiter.Acquire(WriteAction.ChangeProfile, userId);
         await db.Avatars.Where(a => a.UserId == userId).ExecuteDeleteAsync(ct);
         // Zero or negative means "no picture"; the number is kept so that the next upload gets a fresh URL.

@@ -41,7 +41,7 @@ public sealed class WriteRateLimiter(IOptions<WriteRateLimitOptions> options, Ti
                 bucket.Refill(now, limit);
                 if (bucket.Tokens < 1)
                 {
-                    throw new RateLimitedException();
+                    throw DomainErrors.SlowDown();
                 }
 
                 bucket.Tokens--;

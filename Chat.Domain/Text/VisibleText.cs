@@ -20,9 +20,9 @@ public static class VisibleText
 {
     /// <summary>Refuses invisible characters and a name without a letter or digit.</summary>
     /// <param name="name">The name as it will be stored (already trimmed).</param>
-    /// <param name="what">How the message names the field: "A display name".</param>
+    /// <param name="what">What the name is, for the error's words.</param>
     /// <param name="field">The <see cref="ValidationException.Field"/> the UI places the message by.</param>
-    public static void RequireName(string name, string what, string? field)
+    public static void RequireName(string name, TextSubject what, string? field)
     {
         if (NameProblem(name, what) is { } problem)
         {
@@ -31,7 +31,7 @@ public static class VisibleText
     }
 
     /// <summary>Refuses invisible characters; multi-line text keeps its line breaks and tabs.</summary>
-    public static void RequireVisible(string? text, bool multiline, string what, string? field)
+    public static void RequireVisible(string? text, bool multiline, TextSubject what, string? field)
     {
         if (TextProblem(text, multiline, what) is { } problem)
         {
@@ -40,7 +40,7 @@ public static class VisibleText
     }
 
     /// <summary>Why a name is refused, or null; for forms that explain it before anything is sent.</summary>
-    public static string? NameProblem(string? name, string what)
+    public static DomainError? NameProblem(string? name, TextSubject what)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -60,11 +60,11 @@ public static class VisibleText
             }
         }
 
-        return $"{what} needs at least one letter or digit.";
+        return DomainErrors.NeedsLetterOrDigit(what);
     }
 
     /// <summary>Why a text is refused, or null.</summary>
-    public static string? TextProblem(string? text, bool multiline, string what)
+    public static DomainError? TextProblem(string? text, bool multiline, TextSubject what)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -76,16 +76,14 @@ public static class VisibleText
         {
             if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var used) != System.Buffers.OperationStatus.Done)
             {
-                return $"{what} contains a broken character. Type it again.";
+                return DomainErrors.BrokenCharacter(what);
             }
 
             var next = i + used < text.Length && Rune.DecodeFromUtf16(text.AsSpan(i + used), out var after, out _) ==
                 System.Buffers.OperationStatus.Done ? after : default(Rune?);
             if (IsInvisible(rune, previous, next, multiline))
             {
-                return string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{what} cannot contain invisible or control characters (it has U+{rune.Value:X4}). Remove it and try again.");
+                return DomainErrors.InvisibleCharacter(what, string.Create(CultureInfo.InvariantCulture, $"U+{rune.Value:X4}"));
             }
 
             previous = rune;

@@ -37,4 +37,7 @@ public class ChatUser : IdentityUser
 
     /// <summary>Dark (the default), light, or the device's setting.</summary>
     public ThemeChoice Theme { get; set; }
+
+    /// <summary>Automatic (the browser's language, the default), English or Spanish.</summary>
+    public LanguageChoice Language { get; set; }
 }

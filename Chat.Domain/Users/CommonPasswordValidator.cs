@@ -26,11 +26,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<ChatUser>
 
     public Task<IdentityResult> ValidateAsync(UserManager<ChatUser> manager, ChatUser user, string? password) =>
         Task.FromResult(password is not null && IsCommon(password)
-            ? IdentityResult.Failed(new IdentityError
-            {
-                Code = ErrorCode,
-                Description = "This is one of the 10,000 most common passwords, the first ones an attacker tries. Choose another.",
-            })
+            ? IdentityResult.Failed(ChatIdentityErrorDescriber.Describe(manager, ErrorCode, d => d.CommonPassword(ListSize)))
             : IdentityResult.Success);
 
     private static FrozenSet<string> Load()

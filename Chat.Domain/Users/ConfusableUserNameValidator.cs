@@ -31,11 +31,7 @@ public sealed class ConfusableUserNameValidator : IUserValidator<ChatUser>
         var lookalikeExists = await manager.Users.AnyAsync(
             u => u.UserNameSkeleton == skeleton && u.Id != user.Id && u.NormalizedUserName != normalized);
         return lookalikeExists
-            ? IdentityResult.Failed(new IdentityError
-            {
-                Code = ErrorCode,
-                Description = $"Username '{user.UserName}' looks too much like another user's. Choose a different one.",
-            })
+            ? IdentityResult.Failed(ChatIdentityErrorDescriber.Describe(manager, ErrorCode, d => d.ConfusableUserName(user.UserName!)))
             : IdentityResult.Success;
     }
 }

@@ -17,11 +17,10 @@ public sealed partial class UserNameValidator : IUserValidator<ChatUser>
             return Task.FromResult(IdentityResult.Success);
         }
 
-        return Task.FromResult(IdentityResult.Failed(new IdentityError
-        {
-            Code = "InvalidUserNameShape",
-            Description = $"Usernames are {ChatUser.UserNameMinLength} to {ChatUser.UserNameMaxLength} letters, digits, '_' or '.'.",
-        }));
+        return Task.FromResult(IdentityResult.Failed(ChatIdentityErrorDescriber.Describe(
+            manager,
+            ChatIdentityErrorDescriber.InvalidUserNameShapeCode,
+            d => d.InvalidUserNameShape(ChatUser.UserNameMinLength, ChatUser.UserNameMaxLength))));
     }
 
     [GeneratedRegex(ChatUser.UserNamePattern)]

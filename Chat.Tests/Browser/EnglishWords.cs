@@ -24,15 +24,6 @@ public static partial class EnglishWords
         "from", "yet", "this", "that", "not", "here", "new",
     ];
 
-    /// <summary>
-    /// English that the l10n-core branch moves to resources (plurals, and "Today at" / "Yesterday at"); the lead
-    /// removes these once both branches are merged, so the whole list above applies everywhere.
-    /// </summary>
-    private static readonly Regex[] Pending =
-    [
-        PendingTimes(), PendingMemberCount(), PendingInviteOptions(),
-    ];
-
     private static readonly Regex AnyWord = new(
         @"(?<![\p{L}\p{N}_])(" + string.Join('|', Words.Select(Regex.Escape)) + @")(?![\p{L}\p{N}_])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -67,24 +58,15 @@ public static partial class EnglishWords
         return [.. texts.SelectMany(text => Find(text).Select(word => $"\"{word}\" in «{text}» ({where})")).Distinct()];
     }
 
-    /// <summary>The English words in one text, after taking out what the other branch moves.</summary>
+    /// <summary>The English words in one text.</summary>
     public static IEnumerable<string> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         // Addresses are no words of the interface (an invite link's /invite/ path).
-        var rest = Pending.Aggregate(Address().Replace(text, " "), (current, pattern) => pattern.Replace(current, " "));
+        var rest = Address().Replace(text, " ");
         return AnyWord.Matches(rest).Select(m => m.Value);
     }
 
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex Address();
-
-    [GeneratedRegex(@"\b(Today|Yesterday) at\b")]
-    private static partial Regex PendingTimes();
-
-    [GeneratedRegex(@"\b[\d,.]+ members?\b")]
-    private static partial Regex PendingMemberCount();
-
-    [GeneratedRegex(@"\b(Never|never expires|expire[sd] \S+ \d+, \d\d:\d\d|\d+ (days?|hours?|minutes)|No limit|\d+ of \d+ uses|\d+ uses?)\b")]
-    private static partial Regex PendingInviteOptions();
 }

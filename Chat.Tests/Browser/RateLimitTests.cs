@@ -48,7 +48,7 @@ public sealed class RateLimitTests(SlowRefillAppFixture app) : IClassFixture<Slo
         }
 
         Assert.Equal(SlowRefillAppFixture.DefaultSendBurst, sent);
-        await Expect(alert).ToContainTextAsync(RateLimitedException.SlowDown);
+        await Expect(alert).ToContainTextAsync("You are going too fast. Slow down a little and try again in a moment.");
         await Expect(composer).ToHaveValueAsync($"Burst {sent + 1:00}");
         await Expect(page.Message("Burst")).ToHaveCountAsync(sent);
         await Expect(page.Message($"Burst {sent + 1:00}")).ToHaveCountAsync(0);

@@ -49,7 +49,7 @@ public sealed class NotificationInboxTests : ChatComponentTests
         await Invitations.InviteAsync(ana.Id, club.Id, "ben");
 
         bell.WaitForAssertion(() => Assert.Equal("1", bell.Find(".bell-badge").TextContent));
-        Assert.Equal("1 unread notifications", bell.Find(".bell-badge").GetAttribute("aria-label"));
+        Assert.Equal("1 unread notification", bell.Find(".bell-badge").GetAttribute("aria-label"));
     }
 
     [Fact]

@@ -12,6 +12,9 @@ namespace Chat.Tests.Components;
 /// <summary>An over-limit write says "Slow down" where the user is looking, keeps what they typed, and breaks nothing.</summary>
 public sealed class RateLimitedActionTests : ChatComponentTests
 {
+    // What the English reader sees for the domain's SlowDown code (Chat.App/Localization/DomainErrors.resx).
+    private const string SlowDown = "You are going too fast. Slow down a little and try again in a moment.";
+
     private ChatUser ana = default!;
     private ChannelView general = default!;
     private MessageView first = default!;
@@ -51,7 +54,7 @@ public sealed class RateLimitedActionTests : ChatComponentTests
         await pane.InvokeAsync(() => EditorOf(pane, first).SubmitAsync("first, edited again"));
 
         pane.WaitForAssertion(() => Assert.Equal(
-            RateLimitedException.SlowDown, pane.Find($"#message-{first.Id} .editor [role='alert']").TextContent));
+            SlowDown, pane.Find($"#message-{first.Id} .editor [role='alert']").TextContent));
         Assert.Equal("first, edited again", pane.Find($"#message-{first.Id} textarea[aria-label='Edit message']").GetAttribute("value"));
         Assert.Equal(2, (await Messages.GetRevisionsAsync(ana.Id, first.Id)).Count);
     }
@@ -69,7 +72,7 @@ public sealed class RateLimitedActionTests : ChatComponentTests
         dialogs.WaitForElement("[role='dialog'] button.danger").Click();
 
         dialogs.WaitForAssertion(() => Assert.Equal(
-            RateLimitedException.SlowDown, dialogs.Find("[role='dialog'] [role='alert']").TextContent));
+            SlowDown, dialogs.Find("[role='dialog'] [role='alert']").TextContent));
         Assert.Single(pane.FindAll($"#message-{first.Id}"));
         Assert.Equal(2, (await Messages.GetLatestAsync(general.CommunityId, general.Id, ana.Id)).Count);
     }
@@ -83,7 +86,7 @@ public sealed class RateLimitedActionTests : ChatComponentTests
 
         await pane.InvokeAsync(() => pane.Instance.OnMessageActionAsync(first.Id, "unread"));
 
-        Assert.Equal(RateLimitedException.SlowDown, pane.Find(".action-error[role='alert'] span").TextContent);
+        Assert.Equal(SlowDown, pane.Find(".action-error[role='alert'] span").TextContent);
         pane.Find(".action-error button").Click();
         Assert.Empty(pane.FindAll(".action-error"));
     }
@@ -100,7 +103,7 @@ public sealed class RateLimitedActionTests : ChatComponentTests
         page.Find("#profile-display-name").Change("Ana Lovelace");
         page.Find("form").Submit();
 
-        page.WaitForAssertion(() => Assert.Equal(RateLimitedException.SlowDown, page.Find("form [role='alert']").TextContent));
+        page.WaitForAssertion(() => Assert.Equal(SlowDown, page.Find("form [role='alert']").TextContent));
         Assert.Equal("Ana Lovelace", page.Find("#profile-display-name").GetAttribute("value"));
         Assert.Equal("Ana", (await Profiles.GetAsync(ana.Id)).DisplayName);
     }
@@ -116,7 +119,7 @@ public sealed class RateLimitedActionTests : ChatComponentTests
 
         page.FindAll("button").Single(b => b.TextContent == "Remove picture").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(RateLimitedException.SlowDown, page.Find("[aria-labelledby='avatar-title'] [role='alert']").TextContent));
+        page.WaitForAssertion(() => Assert.Equal(SlowDown, page.Find("[aria-labelledby='avatar-title'] [role='alert']").TextContent));
         Assert.NotNull(await Profiles.GetAvatarAsync(ana.Id));
     }
 

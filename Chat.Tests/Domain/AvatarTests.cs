@@ -107,8 +107,8 @@ public sealed class AvatarTests
 
             var refused = await Record.ExceptionAsync(() => profiles.SetAvatarAsync(user.Id, bytes));
 
-            Assert.True(refused is ValidationException { Field: "avatar" } e && e.Message.StartsWith(
-                $"A picture is at most {UserAvatar.MaxSide} × {UserAvatar.MaxSide} pixels", StringComparison.Ordinal),
+            Assert.True(refused is ValidationException { Field: "avatar", Code: nameof(DomainErrors.AvatarTooLarge) } e
+                && Equals(e.Error.Arguments[0], UserAvatar.MaxSide),
                 $"{what}: {refused?.Message ?? "accepted"}");
         }
 

@@ -112,7 +112,7 @@ public sealed class ChannelManagementTests
         var refused = await Assert.ThrowsAsync<ValidationException>(
             () => channels.CreateAsync(cast.Owner.Id, cast.CommunityId, "Book Club"));
 
-        Assert.Equal("This server already has a channel named #book-club.", refused.Message);
+        Assert.Equal(DomainErrors.ChannelNameTaken("book-club").Error, refused.Error);
         Assert.Equal("name", refused.Field);
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "the duplicate was refused");
         // Names are unique per community, not across communities.
@@ -132,7 +132,7 @@ public sealed class ChannelManagementTests
 
         Assert.Single(attempts, e => e is null);
         var refused = Assert.IsType<ValidationException>(Assert.Single(attempts, e => e is not null));
-        Assert.Equal("This server already has a channel named #book-club.", refused.Message);
+        Assert.Equal(DomainErrors.ChannelNameTaken("book-club").Error, refused.Error);
         Assert.Equal(2, (await channels.ListAsync(cast.CommunityId, cast.Member.Id)).Count);
     }
 
@@ -149,7 +149,7 @@ public sealed class ChannelManagementTests
             () => channels.UpdateAsync(cast.Owner.Id, cast.ChannelId, "BOOK club", null));
         var keptOwnName = await channels.UpdateAsync(cast.Owner.Id, bookClub.Id, "Book Club", "New topic");
 
-        Assert.Equal("This server already has a channel named #book-club.", refused.Message);
+        Assert.Equal(DomainErrors.ChannelNameTaken("book-club").Error, refused.Error);
         Assert.Equal(new ChannelView(bookClub.Id, cast.CommunityId, "book-club", "New topic"), keptOwnName);
         Assert.Equal("general", (await channels.ListAsync(cast.CommunityId, cast.Owner.Id))[0].Name);
         Assert.Equal(before.Count, (await DatabaseSnapshot.TakeAsync(db)).Count);

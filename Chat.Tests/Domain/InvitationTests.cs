@@ -82,9 +82,9 @@ public sealed class InvitationTests
         var again = await Assert.ThrowsAsync<ValidationException>(
             () => invitations.InviteAsync(cast.Admin.Id, cast.CommunityId, "guest"));
 
-        Assert.Equal("There is no user named “nobody”.", unknown.Message);
-        Assert.Equal("mia is already a member of this server.", member.Message);
-        Assert.Equal("guest already has a pending invitation to this server.", again.Message);
+        Assert.Equal(DomainErrors.NoSuchUser("nobody").Error, unknown.Error);
+        Assert.Equal(DomainErrors.AlreadyMember("mia").Error, member.Error);
+        Assert.Equal(DomainErrors.AlreadyInvited("guest").Error, again.Error);
         Assert.All([unknown, member, again], e => Assert.Equal("userName", e.Field));
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "every invitation was refused");
     }
@@ -183,8 +183,8 @@ public sealed class InvitationTests
         var again = await Assert.ThrowsAsync<ValidationException>(() => invitations.AcceptAsync(guest.Id, invitation.Id));
         var decline = await Assert.ThrowsAsync<ValidationException>(() => invitations.DeclineAsync(guest.Id, invitation.Id));
 
-        Assert.Equal("This invitation was already answered.", again.Message);
-        Assert.Equal("This invitation was already answered.", decline.Message);
+        Assert.Equal(nameof(DomainErrors.InvitationAnswered), again.Code);
+        Assert.Equal(nameof(DomainErrors.InvitationAnswered), decline.Code);
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "the invitation was answered");
     }
 
@@ -223,7 +223,7 @@ public sealed class InvitationTests
 
         var expired = await Assert.ThrowsAsync<ValidationException>(() => invitations.AcceptAsync(guest.Id, invitation.Id));
 
-        Assert.Equal("This invitation has expired. Ask for a new one.", expired.Message);
+        Assert.Equal(nameof(DomainErrors.InvitationExpired), expired.Code);
         Assert.Null(await RoleOfAsync(db, cast.CommunityId, guest.Id));
         Assert.Empty(await invitations.GetPendingAsync(guest.Id));
         var renewed = await invitations.InviteAsync(cast.Admin.Id, cast.CommunityId, "guest");
@@ -247,7 +247,7 @@ public sealed class InvitationTests
 
         var expired = await Assert.ThrowsAsync<ValidationException>(() => invitations.DeclineAsync(guest.Id, invitation.Id));
 
-        Assert.Equal("This invitation has expired. Ask for a new one.", expired.Message);
+        Assert.Equal(nameof(DomainErrors.InvitationExpired), expired.Code);
         Assert.Equal(InvitationStatus.Expired, (await invitations.GetAsync(guest.Id, invitation.Id)).Status);
     }
 

@@ -203,9 +203,9 @@ public sealed class InviteLinkTests
         await Assert.ThrowsAsync<NotFoundException>(() => invitations.JoinByLinkAsync(guest.Id, "nosuchcode"));
         await Assert.ThrowsAsync<ForbiddenException>(() => invitations.JoinByLinkAsync(null, revoked.Code));
 
-        Assert.Contains("expired", expired.Message, StringComparison.Ordinal);
-        Assert.Contains("used as many times", usedUp.Message, StringComparison.Ordinal);
-        Assert.Contains("revoked", gone.Message, StringComparison.Ordinal);
+        Assert.Equal(nameof(DomainErrors.InviteLinkExpired), expired.Code);
+        Assert.Equal(nameof(DomainErrors.InviteLinkUsedUp), usedUp.Code);
+        Assert.Equal(nameof(DomainErrors.InviteLinkRevoked), gone.Code);
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "no link worked");
     }
 

@@ -120,7 +120,7 @@ public sealed class MessageSendingTests
         var refused = await Assert.ThrowsAsync<RateLimitedException>(
             () => messages.SendAsync(cast.Member.Id, cast.ChannelId, "one too many", Guid.NewGuid()));
 
-        Assert.Contains("slow down", refused.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(nameof(DomainErrors.SlowDown), refused.Code);
         Assert.Equal(3, await CountMessagesAsync(db));
         // The bucket is per user: someone else still may send.
         await messages.SendAsync(cast.Owner.Id, cast.ChannelId, "from the owner", Guid.NewGuid());

@@ -107,4 +107,45 @@ public sealed class ProfileTests
         await using var context = await db.CreateContextAsync();
         Assert.Equal(ThemeChoice.System, context.Users.Single(u => u.Id == user.Id).Theme);
     }
+
+    [Theory, OnSqlite, OnPostgres, OnMySql]
+    public async Task SetLanguageAsync_KnownChoice_IsStoredAndAnUndefinedOneRefused(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var user = await db.CreateUserAsync("mia");
+        var profiles = db.Get<ProfileService>();
+        var before = await profiles.GetLanguageAsync(user.Id);
+
+        await profiles.SetLanguageAsync(user.Id, LanguageChoice.Spanish);
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => profiles.SetLanguageAsync(user.Id, (LanguageChoice)7));
+
+        Assert.Equal(LanguageChoice.Automatic, before);
+        Assert.Equal((nameof(DomainErrors.LanguageUnknown), "language"), (refused.Code, refused.Field));
+        Assert.Equal(LanguageChoice.Spanish, await profiles.GetLanguageAsync(user.Id));
+        await using var context = await db.CreateContextAsync();
+        Assert.Equal(LanguageChoice.Spanish, context.Users.Single(u => u.Id == user.Id).Language);
+    }
+
+    [Theory, OnSqlite, OnPostgres, OnMySql]
+    public async Task SetLanguageAsync_ByEachActor_AnyoneLoggedInSetsTheirOwnAnonymousIsRefused(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var cast = await Cast.CreateAsync(db);
+        var profiles = db.Get<ProfileService>();
+
+        // The setting is the user's own: their role in any server does not matter, and nobody else's changes.
+        await cast.ExpectAsync(
+            Cast.Matrix(owner: Outcome.Allowed, admin: Outcome.Allowed, member: Outcome.Allowed, nonMember: Outcome.Allowed,
+                anonymous: Outcome.Forbidden),
+            (_, userId) => profiles.SetLanguageAsync(userId, LanguageChoice.English));
+
+        // Each actor's own row, and only theirs: the anonymous attempt changed nobody.
+        await using var context = await db.CreateContextAsync();
+        Assert.All(Cast.Members.Append(Actor.NonMember), actor =>
+            Assert.Equal(LanguageChoice.English, context.Users.Single(u => u.Id == cast.IdOf(actor)).Language));
+        Assert.Equal(4, context.Users.Count(u => u.Language == LanguageChoice.English));
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => profiles.SetLanguageAsync("no-such-user", LanguageChoice.Spanish));
+        await Assert.ThrowsAsync<ForbiddenException>(() => profiles.GetLanguageAsync(null));
+    }
 }

@@ -38,7 +38,7 @@ public sealed class UserNameValidatorTests
 
         Assert.False(result.Succeeded);
         var error = Assert.Single(result.Errors);
-        Assert.Equal("Usernames are 3 to 32 letters, digits, '_' or '.'.", error.Description);
+        Assert.Equal(ChatIdentityErrorDescriber.InvalidUserNameShapeCode, error.Code);
     }
 
     // The validator never uses the manager, and building a real UserManager would need the whole Identity stack.

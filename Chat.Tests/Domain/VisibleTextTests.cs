@@ -35,10 +35,10 @@ public sealed class VisibleTextTests
     [MemberData(nameof(InvisibleOrLetterlessNames))]
     public void NameProblem_InvisibleCharacterOrNoLetterOrDigit_IsExplained(string name)
     {
-        var problem = VisibleText.NameProblem(name, "A display name");
+        var problem = VisibleText.NameProblem(name, TextSubject.DisplayName);
 
         Assert.NotNull(problem);
-        Assert.StartsWith("A display name", problem, StringComparison.Ordinal);
+        Assert.Equal(TextSubject.DisplayName, problem.Arguments[0]);
     }
 
     [Theory]
@@ -52,17 +52,17 @@ public sealed class VisibleTextTests
     [InlineData("Ana 🧑🏽‍🚀")]
     public void NameProblem_OrdinaryNameWithLetterOrDigit_IsNone(string name)
     {
-        Assert.Null(VisibleText.NameProblem(name, "A display name"));
+        Assert.Null(VisibleText.NameProblem(name, TextSubject.DisplayName));
     }
 
     [Fact]
     public void TextProblem_LineBreaksOnlyInMultilineText_OtherInvisibleCharactersNever()
     {
-        Assert.Null(VisibleText.TextProblem("Reads a lot.\r\nWrites\tsome.", multiline: true, "A bio"));
-        Assert.NotNull(VisibleText.TextProblem("Reads a lot.\nWrites some.", multiline: false, "A topic"));
-        Assert.NotNull(VisibleText.TextProblem("Reads \u202Ea lot.", multiline: true, "A bio"));
+        Assert.Null(VisibleText.TextProblem("Reads a lot.\r\nWrites\tsome.", multiline: true, TextSubject.Bio));
+        Assert.NotNull(VisibleText.TextProblem("Reads a lot.\nWrites some.", multiline: false, TextSubject.Topic));
+        Assert.NotNull(VisibleText.TextProblem("Reads \u202Ea lot.", multiline: true, TextSubject.Bio));
         // Half of a character (a lone surrogate; not in the theory data, whose serialization would replace it).
-        Assert.NotNull(VisibleText.TextProblem("\uD800ice", multiline: true, "A bio"));
+        Assert.NotNull(VisibleText.TextProblem("\uD800ice", multiline: true, TextSubject.Bio));
     }
 
     [Theory, OnSqlite, OnPostgres, OnMySql]

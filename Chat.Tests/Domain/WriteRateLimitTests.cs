@@ -90,7 +90,7 @@ public sealed class WriteRateLimitTests
 
         var refused = await Assert.ThrowsAsync<RateLimitedException>(() => write.Act(cast, state, first, Burst));
 
-        Assert.Equal(RateLimitedException.SlowDown, refused.Message);
+        Assert.Equal(nameof(DomainErrors.SlowDown), refused.Code);
         DatabaseSnapshot.AssertUnchanged(before, await SnapshotAsync(db), $"{name} was refused");
         Assert.Empty(events.Events);
         // The bucket is the user's own: someone else may still do the same at once.

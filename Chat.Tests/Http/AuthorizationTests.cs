@@ -12,7 +12,7 @@ public sealed class AuthorizationTests(ChatAppFactory app) : IClassFixture<ChatA
 {
     // Everything else the app maps must send an anonymous visitor to the login page. A new page or endpoint is
     // covered by EveryEndpoint_WhenAnonymous_RedirectsToLogin without anyone remembering to add it.
-    private static readonly string[] AnonymousPrefixes = ["/account/login", "/account/register", "/error/", "/not-found", "/_blazor", "/_framework/", "/health/", "/theme/"];
+    private static readonly string[] AnonymousPrefixes = ["/account/login", "/account/register", "/error/", "/not-found", "/_blazor", "/_framework/", "/health/", "/theme/", "/account/language"];
 
     [Fact]
     public async Task EveryEndpoint_WhenAnonymous_RedirectsToLogin()

@@ -73,6 +73,8 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         // Dialogs, snackbars and popovers: the components open them through MudBlazor's services.
         Services.AddMudServices();
+        // The components' words, from Chat.App's resources in the test thread's culture (Localization/ReaderCulture).
+        Services.AddLocalization();
         // Components render as they do in a live circuit, where event handlers and JS interop run.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Chat.App.Localization;
 using Chat.Domain.Text;
 
 namespace Chat.App.Components.Common;
@@ -9,10 +10,10 @@ namespace Chat.App.Components.Common;
 /// through a domain service. The services check again whatever a form let through.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class VisibleNameAttribute(string what) : ValidationAttribute
+public sealed class VisibleNameAttribute(TextSubject what) : ValidationAttribute
 {
-    /// <summary>How the message names the field: "A display name".</summary>
-    public string What { get; } = what;
+    /// <summary>What the field holds, which the message names in the reader's language.</summary>
+    public TextSubject What { get; } = what;
 
     /// <summary>False for free text (a description, a bio): line breaks allowed, no letter or digit needed.</summary>
     public bool IsName { get; init; } = true;
@@ -24,6 +25,6 @@ public sealed class VisibleNameAttribute(string what) : ValidationAttribute
         var problem = IsName ? VisibleText.NameProblem(text, What) : VisibleText.TextProblem(text, multiline: true, What);
         return problem is null
             ? ValidationResult.Success
-            : new ValidationResult(problem, validationContext.MemberName is { } member ? [member] : null);
+            : new ValidationResult(problem.Describe(), validationContext.MemberName is { } member ? [member] : null);
     }
 }

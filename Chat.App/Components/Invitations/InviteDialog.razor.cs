@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chat.App.Components.Messaging;
+using Chat.App.Localization;
 using Chat.Domain.Invitations;
 using Chat.Domain.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -79,7 +80,7 @@ public sealed partial class InviteDialog : IAsyncDisposable
         }
         catch (DomainException e)
         {
-            linkError = e.Message;
+            linkError = e.Describe();
         }
     }
 
@@ -95,7 +96,7 @@ public sealed partial class InviteDialog : IAsyncDisposable
         }
         catch (DomainException e)
         {
-            inviteError = e.Message;
+            inviteError = e.Describe();
         }
         finally
         {
@@ -114,7 +115,7 @@ public sealed partial class InviteDialog : IAsyncDisposable
         }
         catch (DomainException e)
         {
-            linkError = e.Message;
+            linkError = e.Describe();
         }
         finally
         {
@@ -137,7 +138,7 @@ public sealed partial class InviteDialog : IAsyncDisposable
         }
         catch (DomainException e)
         {
-            linkError = e.Message;
+            linkError = e.Describe();
         }
         finally
         {
@@ -184,34 +185,33 @@ public sealed partial class InviteDialog : IAsyncDisposable
     private bool IsUsable(InviteLinkView link) =>
         !link.IsRevoked && !(link.ExpiresAt <= Clock.GetUtcNow().UtcDateTime) && !(link.Uses >= link.MaxUses);
 
-    private static string LifetimeText(TimeSpan? lifetime) => lifetime switch
+    private string LifetimeText(TimeSpan? lifetime) => lifetime switch
     {
-        null => "Never",
-        { TotalDays: >= 1 } t => t.TotalDays == 1 ? "1 day" : $"{t.TotalDays:0} days",
-        { TotalHours: >= 1 } t => t.TotalHours == 1 ? "1 hour" : $"{t.TotalHours:0} hours",
-        { } t => $"{t.TotalMinutes:0} minutes",
+        null => L["Never"],
+        { TotalDays: >= 1 } t => Plurals.Of(Plurals.Days, (long)t.TotalDays),
+        { TotalHours: >= 1 } t => Plurals.Of(Plurals.Hours, (long)t.TotalHours),
+        { } t => Plurals.Of(Plurals.Minutes, (long)t.TotalMinutes),
     };
 
-    private static string MaxUsesText(int? maxUses) => maxUses switch
+    private string MaxUsesText(int? maxUses) => maxUses switch
     {
-        null => "No limit",
-        1 => "1 use",
-        { } n => string.Create(CultureInfo.InvariantCulture, $"{n} uses"),
+        null => L["NoLimit"],
+        { } n => Plurals.Of(Plurals.Uses, n),
     };
 
     private static string UsesText(InviteLinkView link) => link.MaxUses is { } max
-        ? string.Create(CultureInfo.InvariantCulture, $"{link.Uses} of {max} uses")
-        : link.Uses == 1 ? "1 use" : string.Create(CultureInfo.InvariantCulture, $"{link.Uses} uses");
+        ? Plurals.Of(Plurals.UsesOf, max, link.Uses)
+        : Plurals.Of(Plurals.Uses, link.Uses);
 
     private string ExpiryText(InviteLinkView link)
     {
         if (link.ExpiresAt is not { } expires)
         {
-            return "never expires";
+            return L["NeverExpires"];
         }
 
-        var when = TimeZone.ToLocal(expires).ToString("MMM d, HH:mm", CultureInfo.CurrentCulture);
-        return expires <= Clock.GetUtcNow().UtcDateTime ? $"expired {when}" : $"expires {when}";
+        var when = ChatTime.DayAndTime(TimeZone.ToLocal(expires));
+        return expires <= Clock.GetUtcNow().UtcDateTime ? L["ExpiredAt", when] : L["ExpiresAt", when];
     }
 
     private void Close() => Dialog.Close();

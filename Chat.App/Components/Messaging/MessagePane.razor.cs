@@ -1,3 +1,4 @@
+using Chat.App.Localization;
 using Chat.Domain.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -579,7 +580,7 @@ public sealed partial class MessagePane
         }
         catch (DomainException e)
         {
-            editError = e.Message;
+            editError = e.Describe();
             StateHasChanged();
         }
     }
@@ -603,7 +604,7 @@ public sealed partial class MessagePane
         }
         catch (DomainException e)
         {
-            actionError = e.Message;
+            actionError = e.Describe();
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chat.App.Components.Messaging;
+using Chat.App.Localization;
 using Chat.Domain.Invitations;
 using Chat.Domain.Notifications;
 using Chat.Domain.Realtime;
@@ -210,7 +211,7 @@ public sealed partial class NotificationInbox : IAsyncDisposable
         }
         catch (DomainException e)
         {
-            error = e.Message;
+            error = e.Describe();
             await ReloadAsync();
         }
         finally
@@ -223,11 +224,7 @@ public sealed partial class NotificationInbox : IAsyncDisposable
 
     private string When(DateTime utc)
     {
-        var local = TimeZone.ToLocal(utc);
-        var today = TimeZone.ToLocal(DateTime.UtcNow).Date;
-        return local.Date == today
-            ? local.ToString("HH:mm", CultureInfo.CurrentCulture)
-            : local.ToString("MMM d, HH:mm", CultureInfo.CurrentCulture);
+        return ChatTime.InList(TimeZone.ToLocal(utc), TimeZone.ToLocal(DateTime.UtcNow).Date);
     }
 
     public async ValueTask DisposeAsync()

@@ -44,6 +44,5 @@ internal static class NotificationText
             ? string.Create(CultureInfo.InvariantCulture, $"servers/{c}/channels/{ch}?message={m}")
             : null;
 
-    public static string MemberCount(int count) =>
-        count == 1 ? "1 member" : string.Create(CultureInfo.InvariantCulture, $"{count:N0} members");
+    public static string MemberCount(int count) => Plurals.Of(Plurals.Members, count);
 }

@@ -83,7 +83,7 @@ public sealed partial class ChannelPage
 
             if (channel is null)
             {
-                throw new NotFoundException("That channel does not exist.");
+                throw DomainErrors.ChannelNotFound();
             }
 
             // Where the divider goes is decided once, when the channel opens; reading it moves the marker.

@@ -69,13 +69,13 @@ public sealed partial class ProfilePage
         }
         catch (DomainValidationException e)
         {
-            domainMessages.Add(FieldOf(e.Field), e.Message);
+            domainMessages.Add(FieldOf(e.Field), e.Describe());
             editContext.NotifyValidationStateChanged();
         }
         catch (DomainException e)
         {
             // Not about a field (too fast, say): shown beside Save, and the form keeps what was typed.
-            saveError = e.Message;
+            saveError = e.Describe();
         }
         finally
         {
@@ -103,7 +103,7 @@ public sealed partial class ProfilePage
         }
         catch (DomainException ex)
         {
-            avatarError = ex.Message;
+            avatarError = ex.Describe();
         }
         catch (IOException)
         {
@@ -126,7 +126,7 @@ public sealed partial class ProfilePage
         // its leading bytes, whatever its name or declared type says.
         if (!await StartsLikeAnImageAsync(file))
         {
-            throw new DomainValidationException("Choose a PNG, JPEG, GIF or WebP picture; other files (SVG, HTML, …) are refused.", "avatar");
+            throw DomainErrors.AvatarFileRefused();
         }
 
         IBrowserFile shrunk;
@@ -136,7 +136,7 @@ public sealed partial class ProfilePage
         }
         catch (Exception e) when (e is JSException or TimeoutException)
         {
-            throw new DomainValidationException("Your browser could not read that picture. Try another file.", "avatar");
+            throw DomainErrors.AvatarUnreadable();
         }
 
         if (shrunk.Size > UserAvatar.MaxBytes)
@@ -169,7 +169,7 @@ public sealed partial class ProfilePage
         }
         catch (DomainException e)
         {
-            avatarError = e.Message;
+            avatarError = e.Describe();
             return;
         }
 

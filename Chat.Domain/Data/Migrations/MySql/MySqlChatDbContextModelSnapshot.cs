@@ -17,7 +17,7 @@ namespace Chat.Domain.Data.Migrations.MySql
 #pragma warning disable 612, 618
             modelBuilder
                 .UseCollation("utf8mb4_bin")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 64);
 
             modelBuilder.Entity("Chat.Domain.Channels.Channel", b =>
@@ -40,6 +40,11 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<int>("Position")
                         .HasColumnType("int");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
 
                     b.Property<string>("Topic")
                         .HasMaxLength(1024)
@@ -75,9 +80,16 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("SearchName");
 
                     b.ToTable("Communities");
                 });
@@ -483,6 +495,9 @@ namespace Chat.Domain.Data.Migrations.MySql
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("tinyint(1)");
+
+                    b.Property<int>("Language")
+                        .HasColumnType("int");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("tinyint(1)");
