@@ -6,8 +6,9 @@ namespace Chat.Tests.Browser;
 
 /// <summary>
 /// A visitor whose browser asks for Spanish (Accept-Language: es-AR) uses Chat from the first page on: registers,
-/// creates a server, sends, edits and deletes a message, and invites someone (also Spanish-speaking) who accepts
-/// from the inbox. Everything is found by its Spanish name, and no English word of the interface shows on the way.
+/// creates a server, sends, edits and deletes a message, and invites someone (also Spanish-speaking) who finds the
+/// server by its name written without its accent or in capitals, and accepts from the inbox. Everything is found by
+/// its Spanish name, and no English word of the interface shows on the way.
 /// </summary>
 public sealed class SpanishJourneyTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
 {
@@ -18,7 +19,8 @@ public sealed class SpanishJourneyTests(BrowserAppFixture app) : IClassFixture<B
         await using var benContext = await SpanishContextAsync();
         var (ana, ben) = (await anaContext.NewPageAsync(), await benContext.NewPageAsync());
         var (anaUser, benUser) = (TestUser.Create("ana") with { DisplayName = "Ana Díaz" }, TestUser.Create("ben") with { DisplayName = "Benjamín Ruiz" });
-        var server = TwoUsers.UniqueServerName("Taller");
+        var server = TwoUsers.UniqueServerName("Canción");
+        var suffix = server["Canción".Length..];
         var english = new List<string>();
 
         await ana.GotoAsync("account/register");
@@ -56,6 +58,13 @@ public sealed class SpanishJourneyTests(BrowserAppFixture app) : IClassFixture<B
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Eliminar", Exact = true }).ClickAsync();
         await Expect(confirm).ToBeHiddenAsync();
         await Expect(edited).ToHaveCountAsync(0);
+
+        // "canción" is found as "cancion" and as "CANCIÓN", on every database (the names' folded search column).
+        await ben.SearchServersAsync("cancion" + suffix);
+        await Expect(ben.SearchResult(server)).ToContainTextAsync("1 miembro");
+        await ben.SearchServersAsync("CANCIÓN" + suffix.ToUpperInvariant());
+        await Expect(ben.SearchResult(server)).ToBeVisibleAsync();
+        english.AddRange(await EnglishWords.FindAsync(ben, "búsqueda de servidores"));
 
         var invite = await ana.OpenInviteDialogAsync();
         await invite.GetByRole(AriaRole.Textbox, new() { Name = "Nombre de usuario" }).FillAsync(benUser.UserName);
