@@ -241,17 +241,18 @@ public static partial class ChatPage
         await Expect(dialog).ToBeHiddenAsync();
     }
 
-    // The README shows the app; CHAT_SCREENSHOT=docs/screenshot.png (relative to the repository) refreshes it.
-    public static async Task SaveScreenshotAsync(this IPage page)
+    // The README shows the app: CHAT_SCREENSHOTS=docs (a folder, relative to the repository) refreshes its pictures,
+    // docs/screenshot.png (a desktop, in English) and docs/screenshot-phone.png (a phone, in Spanish).
+    public static async Task SaveScreenshotAsync(this IPage page, string fileName)
     {
         ArgumentNullException.ThrowIfNull(page);
 
-        if (Environment.GetEnvironmentVariable("CHAT_SCREENSHOT") is not { Length: > 0 } path)
+        if (Environment.GetEnvironmentVariable("CHAT_SCREENSHOTS") is not { Length: > 0 } folder)
         {
             return;
         }
 
-        if (!Path.IsPathRooted(path))
+        if (!Path.IsPathRooted(folder))
         {
             var root = new DirectoryInfo(AppContext.BaseDirectory);
             while (root is not null && !File.Exists(Path.Combine(root.FullName, "Chat.sln")))
@@ -259,12 +260,12 @@ public static partial class ChatPage
                 root = root.Parent;
             }
 
-            path = Path.Combine(root?.FullName ?? Environment.CurrentDirectory, path);
+            folder = Path.Combine(root?.FullName ?? Environment.CurrentDirectory, folder);
         }
 
         // Away from the messages, so no hover toolbar shows in the picture.
         await page.ComposerBox().HoverAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, fileName), Animations = ScreenshotAnimations.Disabled });
     }
 
     /// <summary>A short-lived result (a MudBlazor snackbar) that contains <paramref name="text"/>.</summary>

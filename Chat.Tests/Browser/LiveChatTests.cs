@@ -26,7 +26,7 @@ public sealed class LiveChatTests(BrowserAppFixture app) : IClassFixture<Browser
         await Expect(pageA.Message("It did")).ToContainTextAsync(users.B.DisplayName);
         // B's second message follows the first under one header.
         await Expect(pageA.Message("Dashboards look calm")).Not.ToContainTextAsync(users.B.DisplayName);
-        await pageA.SaveScreenshotAsync();
+        await pageA.SaveScreenshotAsync("screenshot.png");
     }
 
     [BrowserFact]

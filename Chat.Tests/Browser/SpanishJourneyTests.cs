@@ -82,12 +82,27 @@ public sealed class SpanishJourneyTests(BrowserAppFixture app) : IClassFixture<B
         await Expect(ben.ServerRail().GetByRole(AriaRole.Link, new() { Name = server })).ToBeVisibleAsync();
         await Expect(ana.MemberList()).ToContainTextAsync(benUser.DisplayName);
         english.AddRange(await EnglishWords.FindAsync(ben, "invitación aceptada"));
+
+        // On his phone too, the newcomer says hello and reads the answer as it arrives.
+        await using var phoneContext = await SpanishContextAsync(Screen.Phone);
+        var phone = await phoneContext.NewPageAsync();
+        await phone.GotoAsync("account/login");
+        await phone.LogInAsync(benUser.UserName, benUser.Password);
+        await phone.ExpectShellAsync();
+        await phone.ShowNavigationAsync();
+        await phone.ServerRail().GetByRole(AriaRole.Link, new() { Name = server }).ClickAsync();
+        await phone.SendMessageAsync("¡Hola! Gracias por la invitación. ¿Qué estamos pintando esta semana?");
+        await Expect(ana.Message("¡Hola! Gracias por la invitación.")).ToBeVisibleAsync();
+        await ana.SendMessageAsync("¡Bienvenido, Benjamín! Acuarelas: trae tus pinceles **el jueves**.");
+        await Expect(phone.Message("Acuarelas")).ToBeVisibleAsync();
+        english.AddRange(await EnglishWords.FindAsync(phone, "conversación en un teléfono"));
+        await phone.SaveScreenshotAsync("screenshot-phone.png");
         Assert.True(english.Count == 0, "English on the Spanish pages:\n" + string.Join('\n', english));
     }
 
-    private async Task<IBrowserContext> SpanishContextAsync()
+    private async Task<IBrowserContext> SpanishContextAsync(Screen? screen = null)
     {
-        var context = await app.NewContextAsync(Screen.Desktop, configure: SpanishNames.AskForSpanish);
+        var context = await app.NewContextAsync(screen ?? Screen.Desktop, configure: SpanishNames.AskForSpanish);
         context.UseSpanish();
         return context;
     }
