@@ -7,6 +7,6 @@ public sealed class LoginRateLimitOptions
 {
     public const string Section = "Auth";
 
-    [Range(1, 1_000_000, ErrorMessage = "Auth:LoginPostsPerMinute must be between {1} and {2}.")]
+    [Range(1, int.MaxValue, ErrorMessage = "Auth:LoginPostsPerMinute must be between {1} and {2}.")]
     public int LoginPostsPerMinute { get; set; } = 10;
 }
