@@ -28,9 +28,10 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ChatHub>();
         services.AddSingleton<PresenceTracker>();
-        services.AddSingleton(PresenceSettings.Default);
+        // Defaults here; the app binds the Presence section over them (DomainSettings.cs).
+        services.AddOptions<PresenceOptions>();
         services.AddSingleton<MemberDirectory>();
-        // Defaults here; the app binds the RateLimits section over them (Program.cs).
+        // Defaults here; the app binds the RateLimits section over them (DomainSettings.cs).
         services.AddOptions<WriteRateLimitOptions>();
         services.AddSingleton<WriteRateLimiter>();
         services.AddSingleton<CommunityService>();

@@ -17,17 +17,17 @@ internal static class DataProtectionKeys
 {
     public static IServiceCollection AddSharedDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<DataProtectionKeysOptions>()
+            .Bind(configuration.GetSection(DataProtectionKeysOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         // One application name, so that instances in different folders (or versions) share their keys.
-        var dataProtection = services.AddDataProtection().SetApplicationName("Chat");
-        if (configuration["DataProtection:KeysDirectory"] is { Length: > 0 } directory)
-        {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(directory));
-        }
-        else
-        {
-            services.AddOptions<KeyManagementOptions>()
-                .Configure<IDbContextFactory<ChatDbContext>>((options, dbFactory) => options.XmlRepository = new DatabaseRepository(dbFactory));
-        }
+        services.AddDataProtection().SetApplicationName("Chat");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<DataProtectionKeysOptions>, IDbContextFactory<ChatDbContext>, ILoggerFactory>((options, settings, dbFactory, loggers) =>
+                options.XmlRepository = settings.Value.KeysDirectory is { Length: > 0 } directory
+                    ? new FileSystemXmlRepository(new DirectoryInfo(directory), loggers)
+                    : new DatabaseRepository(dbFactory));
 
         return services;
     }

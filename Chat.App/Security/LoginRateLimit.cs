@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Chat.App.Security;
 
@@ -15,8 +16,11 @@ internal static class LoginRateLimit
 
     public static IServiceCollection AddLoginRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
-        var postsPerMinute = configuration.GetValue("Auth:LoginPostsPerMinute", 10);
-        return services.AddRateLimiter(options =>
+        services.AddOptions<LoginRateLimitOptions>()
+            .Bind(configuration.GetSection(LoginRateLimitOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
@@ -29,7 +33,10 @@ internal static class LoginRateLimit
 
                 return ValueTask.CompletedTask;
             };
-            options.AddPolicy(PolicyName, context => FormPostLimit.PerAddress(context, postsPerMinute, TimeSpan.FromMinutes(1)));
         });
+        services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<LoginRateLimitOptions>>((limiter, settings) => limiter.AddPolicy(PolicyName,
+                context => FormPostLimit.PerAddress(context, settings.Value.LoginPostsPerMinute, TimeSpan.FromMinutes(1))));
+        return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Chat.App.Security;
 
@@ -15,11 +16,15 @@ internal static class ProxyHeaders
 {
     public static IServiceCollection AddProxyHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        var trusted = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
-        return services.Configure<ForwardedHeadersOptions>(options =>
+        services.AddOptions<ProxyHeadersOptions>()
+            .Bind(configuration.GetSection(ProxyHeadersOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyHeadersOptions>>((options, settings) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            if (trusted.Length == 0)
+            var trusted = settings.Value.KnownProxies;
+            if (trusted.Count == 0)
             {
                 return;
             }
@@ -28,20 +33,17 @@ internal static class ProxyHeaders
             options.KnownIPNetworks.Clear();
             foreach (var entry in trusted)
             {
+                // Each entry is one or the other: ProxyHeadersOptions refused anything else at start.
                 if (IPAddress.TryParse(entry, out var address))
                 {
                     options.KnownProxies.Add(address);
                 }
-                else if (System.Net.IPNetwork.TryParse(entry, out var network))
-                {
-                    options.KnownIPNetworks.Add(network);
-                }
                 else
                 {
-                    throw new InvalidOperationException(
-                        $"ForwardedHeaders:KnownProxies: '{entry}' is neither an IP address nor a network such as 10.0.0.0/8.");
+                    options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
                 }
             }
         });
+        return services;
     }
 }

@@ -9,7 +9,7 @@ public sealed class RegistrationRateLimitOptions
 {
     public const string Section = "Auth";
 
-    [Range(1, 1_000_000)]
+    [Range(1, 1_000_000, ErrorMessage = "Auth:RegistrationPostsPerHour must be between {1} and {2}.")]
     public int RegistrationPostsPerHour { get; set; } = 10;
 }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Chat.Domain.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Chat.Domain.Realtime;
 
@@ -16,7 +17,7 @@ public sealed class PresenceTracker : IDisposable
     private readonly ChatHub hub;
     private readonly IDbContextFactory<ChatDbContext> dbFactory;
     private readonly ChatInstance instance;
-    private readonly PresenceSettings settings;
+    private readonly PresenceOptions settings;
     private readonly TimeProvider clock;
     private readonly ConcurrentDictionary<string, int> connections = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
@@ -24,12 +25,12 @@ public sealed class PresenceTracker : IDisposable
     private readonly IDisposable subscription;
 
     public PresenceTracker(
-        ChatHub hub, IDbContextFactory<ChatDbContext> dbFactory, ChatInstance instance, PresenceSettings settings, TimeProvider clock)
+        ChatHub hub, IDbContextFactory<ChatDbContext> dbFactory, ChatInstance instance, IOptions<PresenceOptions> settings, TimeProvider clock)
     {
         this.hub = hub;
         this.dbFactory = dbFactory;
         this.instance = instance;
-        this.settings = settings;
+        this.settings = settings.Value;
         this.clock = clock;
         subscription = hub.Subscribe(Topics.Presence, ApplyAsync);
     }
@@ -85,7 +86,7 @@ public sealed class PresenceTracker : IDisposable
     /// <summary>Tells the other instances that nobody is connected here any more; the relay does when it stops.</summary>
     public Task ReportStoppingAsync() => hub.PublishAsync(new InstancePresenceReported(instance.Id, []));
 
-    /// <summary>Takes the users of instances not heard of in <see cref="PresenceSettings.ForgetAfter"/> for gone.</summary>
+    /// <summary>Takes the users of instances not heard of in <see cref="PresenceOptions.ForgetAfter"/> for gone.</summary>
     public async Task ForgetSilentInstancesAsync()
     {
         var silentSince = clock.GetUtcNow() - settings.ForgetAfter;
@@ -200,10 +201,4 @@ public sealed class PresenceTracker : IDisposable
 
         public DateTimeOffset LastHeard { get; set; }
     }
-}
-
-/// <summary>How often an instance reports who is connected to it, and after how long without a word it is forgotten.</summary>
-public sealed record PresenceSettings(TimeSpan ReportEvery, TimeSpan ForgetAfter)
-{
-    public static PresenceSettings Default { get; } = new(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(3));
 }

@@ -4,13 +4,14 @@ using Chat.Domain.Channels;
 using Chat.Domain.Messages;
 using Chat.Domain.Users;
 using Chat.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Chat.Tests.Components;
 
 /// <summary>The polite live region of the open channel: other people's new messages, throttled.</summary>
 public sealed class MessageAnnouncerTests : ChatComponentTests
 {
-    private readonly ManualClock clock = new();
+    private readonly FakeTimeProvider clock = new();
     private ChatUser ana = default!;
     private ChatUser ben = default!;
     private ChannelView general = default!;

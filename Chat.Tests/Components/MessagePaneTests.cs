@@ -5,13 +5,14 @@ using Chat.Domain.Messages;
 using Chat.Domain.Realtime;
 using Chat.Domain.Users;
 using Chat.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Chat.Tests.Components;
 
 public sealed class MessagePaneTests : ChatComponentTests
 {
     // Timers of the pane (the read marker) fire only when a test moves this clock.
-    private readonly ManualClock clock = new();
+    private readonly FakeTimeProvider clock = new();
     private ChatUser ana = default!;
     private ChatUser ben = default!;
     private ChannelView general = default!;

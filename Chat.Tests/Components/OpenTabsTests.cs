@@ -1,14 +1,14 @@
 using System.Security.Claims;
 using Chat.App.Components.Tabs;
-using Chat.Tests.Support;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Chat.Tests.Components;
 
 public sealed class OpenTabsTests
 {
-    private readonly ManualClock clock = new();
+    private readonly FakeTimeProvider clock = new();
     private readonly OpenTabs tabs;
 
     public OpenTabsTests() => tabs = new OpenTabs(Options.Create(new TabLimitOptions { MaxPerUser = 2 }), clock);

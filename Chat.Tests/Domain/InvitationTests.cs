@@ -5,6 +5,7 @@ using Chat.Domain.Notifications;
 using Chat.Domain.Realtime;
 using Chat.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using static Chat.Tests.Support.Outcome;
 
 namespace Chat.Tests.Domain;
@@ -44,8 +45,8 @@ public sealed class InvitationTests
     [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task InviteAsync_ByUserName_StoresAWeekLongInvitationTheInviteeSees(DatabaseProvider provider)
     {
-        var clock = new ManualClock();
-        await using var db = await clock.CreateDatabaseAsync(provider);
+        var clock = new FakeTimeProvider();
+        await using var db = await TestDatabase.CreateAsync(provider, services => services.AddSingleton<TimeProvider>(clock));
         var cast = await Cast.CreateAsync(db);
         var guest = await db.CreateUserAsync("guest");
         var invitations = db.Get<InvitationService>();
@@ -53,7 +54,7 @@ public sealed class InvitationTests
         var invitation = await invitations.InviteAsync(cast.Admin.Id, cast.CommunityId, " @GUEST ");
 
         Assert.Equal(
-            (cast.CommunityId, cast.CommunityName, 3, "adam", InvitationStatus.Pending, clock.UtcNow + Invitation.Lifetime),
+            (cast.CommunityId, cast.CommunityName, 3, "adam", InvitationStatus.Pending, clock.GetUtcNow().UtcDateTime + Invitation.Lifetime),
             (invitation.CommunityId, invitation.CommunityName, invitation.MemberCount, invitation.InviterDisplayName,
                 invitation.Status, invitation.ExpiresAt));
         Assert.Equal([invitation], await invitations.GetPendingAsync(guest.Id));
@@ -211,8 +212,8 @@ public sealed class InvitationTests
     [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task AcceptAsync_AfterAWeek_IsRefusedAsExpiredAndANewInvitationMayBeSent(DatabaseProvider provider)
     {
-        var clock = new ManualClock();
-        await using var db = await clock.CreateDatabaseAsync(provider);
+        var clock = new FakeTimeProvider();
+        await using var db = await TestDatabase.CreateAsync(provider, services => services.AddSingleton<TimeProvider>(clock));
         var cast = await Cast.CreateAsync(db);
         var guest = await db.CreateUserAsync("guest");
         var invitations = db.Get<InvitationService>();
@@ -227,15 +228,15 @@ public sealed class InvitationTests
         Assert.Null(await RoleOfAsync(db, cast.CommunityId, guest.Id));
         Assert.Empty(await invitations.GetPendingAsync(guest.Id));
         var renewed = await invitations.InviteAsync(cast.Admin.Id, cast.CommunityId, "guest");
-        Assert.Equal(clock.UtcNow + Invitation.Lifetime, renewed.ExpiresAt);
+        Assert.Equal(clock.GetUtcNow().UtcDateTime + Invitation.Lifetime, renewed.ExpiresAt);
         Assert.Equal([renewed.Id], (await invitations.GetPendingAsync(guest.Id)).Select(i => i.Id));
     }
 
     [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task AcceptAsync_ExpiredInvitationAlreadySweptByAnotherInvite_IsRefusedAsExpired(DatabaseProvider provider)
     {
-        var clock = new ManualClock();
-        await using var db = await clock.CreateDatabaseAsync(provider);
+        var clock = new FakeTimeProvider();
+        await using var db = await TestDatabase.CreateAsync(provider, services => services.AddSingleton<TimeProvider>(clock));
         var cast = await Cast.CreateAsync(db);
         var guest = await db.CreateUserAsync("guest");
         await db.CreateUserAsync("other");

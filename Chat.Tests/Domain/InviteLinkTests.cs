@@ -4,6 +4,7 @@ using Chat.Domain.Notifications;
 using Chat.Domain.Realtime;
 using Chat.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using static Chat.Tests.Support.Outcome;
 
 namespace Chat.Tests.Domain;
@@ -37,8 +38,8 @@ public sealed class InviteLinkTests
     [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task CreateLinkAsync_EachOfferedChoice_StoresItsExpiryAndLimit(DatabaseProvider provider)
     {
-        var clock = new ManualClock();
-        await using var db = await clock.CreateDatabaseAsync(provider);
+        var clock = new FakeTimeProvider();
+        await using var db = await TestDatabase.CreateAsync(provider, services => services.AddSingleton<TimeProvider>(clock));
         var cast = await Cast.CreateAsync(db);
         var invitations = db.Get<InvitationService>();
 
@@ -50,7 +51,7 @@ public sealed class InviteLinkTests
 
                 Assert.Equal(InviteLink.CodeLength, link.Code.Length);
                 Assert.Equal(
-                    (clock.UtcNow, clock.UtcNow + lifetime, maxUses, 0, false, "adam"),
+                    (clock.GetUtcNow().UtcDateTime, clock.GetUtcNow().UtcDateTime + lifetime, maxUses, 0, false, "adam"),
                     (link.CreatedAt, link.ExpiresAt, link.MaxUses, link.Uses, link.IsRevoked, link.CreatorDisplayName));
             }
         }
@@ -84,8 +85,8 @@ public sealed class InviteLinkTests
     [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ListLinksAsync_NewestFirstWithTheirUses(DatabaseProvider provider)
     {
-        var clock = new ManualClock();
-        await using var db = await clock.CreateDatabaseAsync(provider);
+        var clock = new FakeTimeProvider();
+        await using var db = await TestDatabase.CreateAsync(provider, services => services.AddSingleton<TimeProvider>(clock));
         var cast = await Cast.CreateAsync(db);
         var guest = await db.CreateUserAsync("guest");
         var invitations = db.Get<InvitationService>();
@@ -113,8 +114,8 @@ public sealed class InviteLinkTests
     [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task PreviewLinkAsync_ShowsTheServerAndWhetherTheLinkStillWorks(DatabaseProvider provider)
     {
-        var clock = new ManualClock();
-        await using var db = await clock.CreateDatabaseAsync(provider);
+        var clock = new FakeTimeProvider();
+        await using var db = await TestDatabase.CreateAsync(provider, services => services.AddSingleton<TimeProvider>(clock));
         var cast = await Cast.CreateAsync(db);
         var guest = await db.CreateUserAsync("guest");
         var invitations = db.Get<InvitationService>();
@@ -183,8 +184,8 @@ public sealed class InviteLinkTests
     [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task JoinByLinkAsync_LinkThatNoLongerWorks_IsRefusedAndChangesNothing(DatabaseProvider provider)
     {
-        var clock = new ManualClock();
-        await using var db = await clock.CreateDatabaseAsync(provider);
+        var clock = new FakeTimeProvider();
+        await using var db = await TestDatabase.CreateAsync(provider, services => services.AddSingleton<TimeProvider>(clock));
         var cast = await Cast.CreateAsync(db);
         var first = await db.CreateUserAsync("first");
         var guest = await db.CreateUserAsync("guest");

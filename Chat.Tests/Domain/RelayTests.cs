@@ -199,8 +199,11 @@ public sealed class RelayTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var cast = await Cast.CreateAsync(db);
-        var heartbeat = new PresenceSettings(ReportEvery: TimeSpan.FromMilliseconds(250), ForgetAfter: TimeSpan.FromSeconds(5));
-        void Fast(IServiceCollection services) => services.AddSingleton(heartbeat);
+        void Fast(IServiceCollection services) => services.Configure<PresenceOptions>(heartbeat =>
+        {
+            heartbeat.ReportEvery = TimeSpan.FromMilliseconds(250);
+            heartbeat.ForgetAfter = TimeSpan.FromSeconds(5);
+        });
         await using var a = await RelayInstance.StartAsync(db.ConnectionString, "a", Fast);
         await using var b = await RelayInstance.StartAsync(db.ConnectionString, "b", Fast);
         await using var c = await RelayInstance.StartAsync(db.ConnectionString, "c", Fast);

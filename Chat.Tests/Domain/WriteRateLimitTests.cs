@@ -8,6 +8,7 @@ using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Chat.Tests.Domain;
 
@@ -101,7 +102,7 @@ public sealed class WriteRateLimitTests
     [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task EditAsync_AHundredFast_StoresTheBurstAndRefillsWithTime(DatabaseProvider provider)
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         await using var db = await TestDatabase.CreateAsync(provider, services => services.AddSingleton<TimeProvider>(clock));
         var cast = await Cast.CreateAsync(db);
         var messages = db.Get<MessageService>();

@@ -1,12 +1,12 @@
 using Chat.Domain.RateLimiting;
-using Chat.Tests.Support;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Chat.Tests.Domain;
 
 public sealed class WriteRateLimiterTests
 {
-    private readonly ManualClock clock = new();
+    private readonly FakeTimeProvider clock = new();
 
     [Fact]
     public void Acquire_PastTheBurst_IsRefusedUntilTheClockRefillsOne()

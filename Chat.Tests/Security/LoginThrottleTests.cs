@@ -1,6 +1,6 @@
 using Chat.App.Security;
-using Chat.Tests.Support;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Chat.Tests.Security;
 
@@ -9,7 +9,7 @@ public sealed class LoginThrottleTests
     private const string Account = "account-1";
     private const string Address = "203.0.113.1";
 
-    private readonly ManualClock clock = new();
+    private readonly FakeTimeProvider clock = new();
     private readonly LoginThrottle throttle;
 
     public LoginThrottleTests() => throttle = new LoginThrottle(

@@ -31,7 +31,7 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
 
     protected TestDatabase Database { get; private set; } = default!;
 
-    /// <summary>The clock the components read; set it in a constructor (e.g. a <see cref="ManualClock"/>) to move time by hand.</summary>
+    /// <summary>The clock the components read; set it in a constructor (e.g. a FakeTimeProvider) to move time by hand.</summary>
     protected TimeProvider? ComponentClock { get; set; }
 
     /// <summary>Registrations over the domain's, e.g. <c>WriteLimits.All(burst: 1)</c>; set it in a constructor.</summary>

@@ -16,10 +16,10 @@ namespace Chat.App.Components.Account;
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    TimeSpan revalidationInterval)
+    IOptions<RevalidationOptions> settings)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => revalidationInterval;
+    protected override TimeSpan RevalidationInterval => settings.Value.RevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)

@@ -1,20 +1,21 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Chat.Domain.Realtime.Relay;
 
 /// <summary>
-/// Every <see cref="PresenceSettings.ReportEvery"/>: tells the other instances who is connected here, which also
+/// Every <see cref="PresenceOptions.ReportEvery"/>: tells the other instances who is connected here, which also
 /// tells them this instance is alive, and forgets the instances that went silent, such as one that crashed
 /// without saying goodbye. Not while this instance's own relay is cut off: then the silence is its own.
 /// </summary>
 public sealed partial class PresenceHeartbeat(
-    PresenceTracker presence, OutboxListener relay, PresenceSettings settings, TimeProvider clock, ILogger<PresenceHeartbeat> logger)
+    PresenceTracker presence, OutboxListener relay, IOptions<PresenceOptions> settings, TimeProvider clock, ILogger<PresenceHeartbeat> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(settings.ReportEvery, clock);
+        using var timer = new PeriodicTimer(settings.Value.ReportEvery, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             if (!relay.IsListening)

@@ -1,0 +1,25 @@
+using Chat.Domain.RateLimiting;
+using Chat.Domain.Realtime;
+
+namespace Chat.App;
+
+internal static class DomainSettings
+{
+    /// <summary>
+    /// The domain's settings from the app's configuration, over the defaults that AddChatDomain registers: how fast
+    /// one user may send, edit, create servers and channels, invite... (RateLimits; over it, "Slow down" and nothing
+    /// changes), and how instances tell each other who is online (Presence).
+    /// </summary>
+    public static IServiceCollection AddChatDomainSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WriteRateLimitOptions>()
+            .Bind(configuration.GetSection(WriteRateLimitOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<PresenceOptions>()
+            .Bind(configuration.GetSection(PresenceOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services;
+    }
+}
