@@ -263,8 +263,14 @@ public static partial class ChatPage
             folder = Path.Combine(root?.FullName ?? Environment.CurrentDirectory, folder);
         }
 
-        // Away from the messages, so no hover toolbar shows in the picture.
+        // Away from the messages, so no hover toolbar shows in the picture, and no short-lived result over it.
         await page.ComposerBox().HoverAsync();
+        foreach (var close in await page.Locator(".mud-snackbar button").AllAsync())
+        {
+            await close.ClickAsync();
+        }
+
+        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, fileName), Animations = ScreenshotAnimations.Disabled });
     }
 
