@@ -10,4 +10,8 @@ public sealed record MessageView(
     DateTime CreatedAt,
     DateTime? EditedAt,
     int Version = 0,
-    int AuthorAvatarVersion = 0);
+    int AuthorAvatarVersion = 0)
+{
+    /// <summary>The message's reactions, in the order their emoji were first used; empty when it has none.</summary>
+    public IReadOnlyList<ReactionSummary> Reactions { get; init; } = [];
+}
