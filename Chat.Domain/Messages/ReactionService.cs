@@ -54,7 +54,8 @@ public sealed class ReactionService(IDbContextFactory<ChatDbContext> dbFactory, 
             throw DomainErrors.TooManyReactions(Reaction.MaxDistinctEmoji);
         }
 
-        db.Reactions.Add(new Reaction { MessageId = messageId, UserId = userId, Emoji = emoji });
+        var reaction = new Reaction { MessageId = messageId, UserId = userId, Emoji = emoji };
+        db.Reactions.Add(reaction);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -68,6 +69,32 @@ public sealed class ReactionService(IDbContextFactory<ChatDbContext> dbFactory, 
             {
                 throw DomainErrors.MessageNotFound();
             }
+
+            return;
         }
+
+        if (!distinct.Contains(emoji))
+        {
+            await KeepWithinLimitAsync(db, reaction, ct);
+        }
+    }
+
+    /// <summary>
+    /// Several people may each add a new emoji at once, each having counted fewer than the limit. Each checks again
+    /// after its own row is committed and takes it back when the message has gone over: the last of them to commit
+    /// sees all the others, so the message never keeps more than the limit. (Two racers may both step back; each is
+    /// told, and may try again.)
+    /// </summary>
+    private static async Task KeepWithinLimitAsync(ChatDbContext db, Reaction added, CancellationToken ct)
+    {
+        var distinct = await db.Reactions.Where(r => r.MessageId == added.MessageId).Select(r => r.Emoji).Distinct().CountAsync(ct);
+        if (distinct <= Reaction.MaxDistinctEmoji)
+        {
+            return;
+        }
+
+        db.Reactions.Remove(added);
+        await db.SaveChangesAsync(ct);
+        throw DomainErrors.TooManyReactions(Reaction.MaxDistinctEmoji);
     }
 }

@@ -135,6 +135,32 @@ public sealed class ReactionTests
     }
 
     [Theory, OnSqlite, OnPostgres, OnMySql]
+    public async Task ToggleReactionAsync_NewEmojiAddedAtOnceNearTheLimit_NeverPassTwenty(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, WriteLimits.Unlimited);
+        var cast = await Cast.CreateAsync(db);
+        var sent = await db.Get<MessageService>().SendAsync(cast.Owner.Id, cast.ChannelId, "react to me", Guid.NewGuid());
+        var reactions = db.Get<ReactionService>();
+        var emoji = Emoji.All.Take(Reaction.MaxDistinctEmoji + 2).Select(e => e.Value).ToList();
+        foreach (var e in emoji.Take(Reaction.MaxDistinctEmoji - 1))
+        {
+            await reactions.ToggleReactionAsync(cast.Member.Id, sent.Id, e);
+        }
+
+        string?[] racers = [cast.Owner.Id, cast.Admin.Id, cast.Member.Id];
+        var attempts = await Task.WhenAll(racers.Select((userId, i) => Task.Run(
+            () => Record.ExceptionAsync(() => reactions.ToggleReactionAsync(userId, sent.Id, emoji[Reaction.MaxDistinctEmoji - 1 + (i % 3)])))));
+
+        // One of them gets the last place; when they truly overlap, more than one may step back, never fewer.
+        var shown = await ReactionsSeenByAsync(db, cast, cast.Owner.Id);
+        Assert.InRange(shown.Count, Reaction.MaxDistinctEmoji - 1, Reaction.MaxDistinctEmoji);
+        Assert.Equal(shown.Count - (Reaction.MaxDistinctEmoji - 1), attempts.Count(e => e is null));
+        Assert.All(attempts.Where(e => e is not null),
+            e => Assert.Equal(nameof(DomainErrors.TooManyReactions), Assert.IsType<ValidationException>(e).Error.Code));
+        Assert.Equal(shown.Count, await CountReactionsAsync(db));
+    }
+
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task ToggleReactionAsync_NotAnEmoji_IsRefusedAndStoresNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, WriteLimits.Unlimited);
