@@ -8,4 +8,10 @@ public sealed record ReactionSummary(string Emoji, int Count, bool Mine, IReadOn
 {
     /// <summary>How many names a summary carries; the rest are counted.</summary>
     public const int NamesShown = 3;
+
+    /// <summary>By value, the names too (a record compares a list by reference).</summary>
+    public bool Equals(ReactionSummary? other) =>
+        other is not null && (Emoji, Count, Mine) == (other.Emoji, other.Count, other.Mine) && FirstNames.SequenceEqual(other.FirstNames);
+
+    public override int GetHashCode() => HashCode.Combine(Emoji, Count, Mine);
 }
