@@ -94,6 +94,10 @@ public static class DomainErrors
     public static ValidationException MessageTooLong(int max, int length, string field) =>
         new(Of(nameof(MessageTooLong), max, length), field);
 
+    public static ValidationException NotAnEmoji() => new(Of(nameof(NotAnEmoji)), "emoji");
+
+    public static ValidationException TooManyReactions(int max) => new(Of(nameof(TooManyReactions), max), "emoji");
+
     // Invitations and invite links.
     public static ValidationException NoSuchUser(string name) => new(Of(nameof(NoSuchUser), name), "userName");
 

@@ -38,6 +38,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<QuickSwitchService>();
         services.AddSingleton<ChannelService>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<ReactionService>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<ProfileService>();

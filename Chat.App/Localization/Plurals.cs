@@ -23,9 +23,12 @@ public static class Plurals
     public const string Hours = nameof(Hours);
     public const string Minutes = nameof(Minutes);
 
+    /// <summary>The people not named in "Ana, Bob and 3 others" (who reacted to a message).</summary>
+    public const string Others = nameof(Others);
+
     /// <summary>Every word, for the test that each has both forms in both languages.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Members, Uses, UsesOf, Mentions, UnreadMentionsIn, UnreadNotifications, Days, Hours, Minutes];
+        [Members, Uses, UsesOf, Mentions, UnreadMentionsIn, UnreadNotifications, Days, Hours, Minutes, Others];
 
     private static readonly ResourceManager Words = new("Chat.App.Localization.Plurals", typeof(Plurals).Assembly);
 

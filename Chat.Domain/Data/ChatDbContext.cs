@@ -32,6 +32,8 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<Mention> Mentions => Set<Mention>();
 
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+
     public DbSet<UserAvatar> Avatars => Set<UserAvatar>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();

@@ -110,6 +110,19 @@ internal sealed class MentionConfiguration : IEntityTypeConfiguration<Mention>
     }
 }
 
+internal sealed class ReactionConfiguration : IEntityTypeConfiguration<Reaction>
+{
+    public void Configure(EntityTypeBuilder<Reaction> builder)
+    {
+        builder.Property(r => r.Emoji).HasMaxLength(Reaction.EmojiMaxLength).IsRequired();
+        // Once per user, emoji and message even when two taps race: the database refuses the second row. It also
+        // serves reading a page's reactions by message.
+        builder.HasIndex(r => new { r.MessageId, r.UserId, r.Emoji }).IsUnique();
+        builder.HasOne(r => r.Message).WithMany().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class UserAvatarConfiguration : IEntityTypeConfiguration<UserAvatar>
 {
     public void Configure(EntityTypeBuilder<UserAvatar> builder)

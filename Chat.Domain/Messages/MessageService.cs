@@ -43,12 +43,13 @@ public sealed partial class MessageService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await Access.RequireMemberAsync(db, communityId, userId, ct);
-        return await db.Messages.AsNoTracking()
+        var newer = await db.Messages.AsNoTracking()
             .Where(m => m.ChannelId == channelId && m.Channel!.CommunityId == communityId && m.Id > afterId)
             .OrderBy(m => m.Id)
             .Take(PageSize * 4)
             .Select(ToView)
             .ToListAsync(ct);
+        return await ReactionSummaries.AttachAsync(db, newer, userId, ct);
     }
 
     /// <summary>
@@ -321,7 +322,7 @@ public sealed partial class MessageService(
 
         var newestFirst = await query.OrderByDescending(m => m.Id).Take(PageSize).Select(ToView).ToListAsync(ct);
         newestFirst.Reverse();
-        return newestFirst;
+        return await ReactionSummaries.AttachAsync(db, newestFirst, userId, ct);
     }
 
     private async Task SaveReadStateAsync(

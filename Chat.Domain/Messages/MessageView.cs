@@ -10,4 +10,21 @@ public sealed record MessageView(
     DateTime CreatedAt,
     DateTime? EditedAt,
     int Version = 0,
-    int AuthorAvatarVersion = 0);
+    int AuthorAvatarVersion = 0)
+{
+    /// <summary>The message's reactions, in the order their emoji were first used; empty when it has none.</summary>
+    public IReadOnlyList<ReactionSummary> Reactions { get; init; } = [];
+
+    /// <summary>
+    /// By value, the reactions too (a record compares a list by reference, and one read back from an event's JSON
+    /// is another list). A new property must join this comparison.
+    /// </summary>
+    public bool Equals(MessageView? other) =>
+        other is not null
+        && (Id, ChannelId, AuthorId, AuthorUserName, AuthorDisplayName, Content, CreatedAt, EditedAt, Version, AuthorAvatarVersion)
+        == (other.Id, other.ChannelId, other.AuthorId, other.AuthorUserName, other.AuthorDisplayName, other.Content,
+            other.CreatedAt, other.EditedAt, other.Version, other.AuthorAvatarVersion)
+        && Reactions.SequenceEqual(other.Reactions);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Version, Content, Reactions.Count);
+}

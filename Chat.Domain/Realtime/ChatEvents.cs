@@ -13,6 +13,7 @@ namespace Chat.Domain.Realtime;
 [JsonDerivedType(typeof(MessagePosted), nameof(MessagePosted))]
 [JsonDerivedType(typeof(MessageEdited), nameof(MessageEdited))]
 [JsonDerivedType(typeof(MessageDeleted), nameof(MessageDeleted))]
+[JsonDerivedType(typeof(ReactionsChanged), nameof(ReactionsChanged))]
 [JsonDerivedType(typeof(ChannelCreated), nameof(ChannelCreated))]
 [JsonDerivedType(typeof(ChannelUpdated), nameof(ChannelUpdated))]
 [JsonDerivedType(typeof(ChannelDeleted), nameof(ChannelDeleted))]
@@ -54,6 +55,14 @@ public abstract record UserEvent(string UserId) : ChatEvent
 public sealed record MessagePosted(int CommunityId, MessageView Message) : CommunityEvent(CommunityId);
 
 public sealed record MessageEdited(int CommunityId, MessageView Message) : CommunityEvent(CommunityId);
+
+/// <summary>
+/// Someone added (<paramref name="Added"/>) or removed <paramref name="Emoji"/> on a message; <paramref name="Reactions"/>
+/// is the message's new summary with <see cref="ReactionSummary.Mine"/> false, and each reader keeps their own flags.
+/// </summary>
+public sealed record ReactionsChanged(
+    int CommunityId, int ChannelId, long MessageId, string UserId, string Emoji, bool Added,
+    IReadOnlyList<ReactionSummary> Reactions) : CommunityEvent(CommunityId);
 
 public sealed record MessageDeleted(int CommunityId, int ChannelId, long MessageId) : CommunityEvent(CommunityId);
 

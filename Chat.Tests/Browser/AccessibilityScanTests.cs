@@ -91,6 +91,14 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
         await ScanAsync(page, "quick switcher", report);
         await page.Keyboard.PressAsync("Escape");
+        var reacted = page.Message("the second message");
+        await reacted.ShowActionsAsync();
+        await reacted.GetByRole(AriaRole.Button, new() { Name = page.Say("Add reaction") }).ClickAsync();
+        var emojiSearch = page.GetByRole(AriaRole.Searchbox, new() { Name = page.Say("Search emoji by name") });
+        await Expect(emojiSearch).ToBeFocusedAsync();
+        await ScanAsync(page, "reaction picker", report);
+        await emojiSearch.PressAsync("Escape");
+        await Expect(emojiSearch).ToBeHiddenAsync();
 
         await page.GotoAsync("servers/find");
         await Expect(page.GetByLabel(page.Say("Search public servers by name"))).ToBeEnabledAsync();
@@ -130,7 +138,11 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         var channelId = server.FirstChannelId!.Value;
         await messages.SendAsync(other.Id, channelId, "Hello, **welcome** to the atelier", Guid.NewGuid());
         await messages.SendAsync(userId, channelId, "Thanks! `code` and a [link](https://example.test)", Guid.NewGuid());
-        await messages.SendAsync(other.Id, channelId, "the second message\n> a quote", Guid.NewGuid());
+        var second = await messages.SendAsync(other.Id, channelId, "the second message\n> a quote", Guid.NewGuid());
+        // A reaction of each kind: the reader's own (pressed) and someone else's.
+        var reactions = services.GetRequiredService<ReactionService>();
+        await reactions.ToggleReactionAsync(userId, second.Id, "\U0001F44D");
+        await reactions.ToggleReactionAsync(other.Id, second.Id, "\U0001F389");
 
         var garden = await communities.CreateAsync(other.Id, "Garden", "Seeds and soil", isPublic: false);
         var link = await services.GetRequiredService<InvitationService>().CreateLinkAsync(other.Id, garden.Id, null, null);

@@ -32,6 +32,8 @@ public static class SpanishNames
         ["Messages"] = "Mensajes",
         ["Servers and channels"] = "Servidores y canales",
         ["Message actions"] = "Acciones del mensaje",
+        ["Add reaction"] = "Añadir reacción",
+        ["Search emoji by name"] = "Buscar emoji por nombre",
         ["Channels"] = "Canales",
         ["Message"] = "Mensaje",
         ["Create a server"] = "Crear un servidor",

@@ -68,6 +68,31 @@ public sealed class MessagePaneTests : ChatComponentTests
     }
 
     [Fact]
+    public async Task ReactionsOfAnotherMember_AppearLive_KeepingTheReadersOwnAndSurvivingAnEdit()
+    {
+        await ArrangeAsync();
+        var reactions = Database.Get<ReactionService>();
+        var sent = await Messages.SendAsync(ben.Id, general.Id, "lunch?", Guid.NewGuid());
+        await reactions.ToggleReactionAsync(ana.Id, sent.Id, "\U0001F44D");
+        var pane = Render<MessagePane>(ps => ps.Add(p => p.Channel, general));
+        pane.WaitForAssertion(() => Assert.Equal("true", pane.Find("button.reaction").GetAttribute("aria-pressed")));
+
+        await reactions.ToggleReactionAsync(ben.Id, sent.Id, "\U0001F44D");
+        await reactions.ToggleReactionAsync(ben.Id, sent.Id, "\u2764\uFE0F");
+        var edited = await Messages.EditAsync(ben.Id, sent.Id, "lunch at noon?", sent.Version);
+
+        pane.WaitForAssertion(() =>
+        {
+            Assert.Contains("lunch at noon?", pane.Find("li.message .content").TextContent, StringComparison.Ordinal);
+            var buttons = pane.FindAll("button.reaction");
+            Assert.Equal(["\U0001F44D 2", "\u2764\uFE0F 1"], buttons.Select(b => b.TextContent.Trim()));
+            Assert.Equal(["true", "false"], buttons.Select(b => b.GetAttribute("aria-pressed")));
+            Assert.Equal("ana and ben", buttons[0].GetAttribute("title"));
+        });
+        Assert.Equal(1, edited.Version);
+    }
+
+    [Fact]
     public async Task MessageFromAnotherMember_AppearsLive_EditAndDeleteToo()
     {
         await ArrangeAsync();

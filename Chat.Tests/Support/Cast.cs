@@ -175,6 +175,8 @@ public static class DatabaseSnapshot
             .Select(x => new { Table = "read state", x.UserId, x.ChannelId, x.LastReadMessageId }).ToListAsync());
         rows.AddRange(await c.Mentions.AsNoTracking().OrderBy(x => x.MessageId).ThenBy(x => x.UserId)
             .Select(x => new { Table = "mention", x.MessageId, x.UserId, x.ChannelId }).ToListAsync());
+        rows.AddRange(await c.Reactions.AsNoTracking().OrderBy(x => x.Id)
+            .Select(x => new { Table = "reaction", x.Id, x.MessageId, x.UserId, x.Emoji }).ToListAsync());
         rows.AddRange(await c.Invitations.AsNoTracking().OrderBy(x => x.Id)
             .Select(x => new { Table = "invitation", x.Id, x.CommunityId, x.InviterId, x.InviteeId, x.Status, x.ExpiresAt, x.AnsweredAt })
             .ToListAsync());

@@ -58,6 +58,7 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(Communities);
         Services.AddSingleton(Channels);
         Services.AddSingleton(Messages);
+        Services.AddSingleton(Database.Get<ReactionService>());
         Services.AddSingleton(Notifications);
         Services.AddSingleton(Invitations);
         Services.AddSingleton(ComponentClock ?? Database.Get<TimeProvider>());

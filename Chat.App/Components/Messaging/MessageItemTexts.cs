@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using Chat.App.Localization;
+using Chat.Domain.Messages;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -20,6 +22,10 @@ internal sealed class MessageItemTexts
 
     private static readonly ConcurrentDictionary<CultureInfo, MessageItemTexts> ByCulture = new();
 
+    private readonly string namesAnd;
+    private readonly string reactionLabel;
+    private readonly string reactionsLabel;
+
     private MessageItemTexts(IStringLocalizer l)
     {
         EditMessage = l["EditMessage"];
@@ -29,6 +35,13 @@ internal sealed class MessageItemTexts
         NewMessages = l["NewMessages"];
         var actions = $"<div class=\"message-actions\" {CssScope} role=\"toolbar\" aria-label=\"{Encode(l["Actions"])}\">";
         var unread = Button(l["MarkUnread"], l["MarkUnread"], "unread", "◉");
+        actions += Button(l["AddReaction"], l["AddReaction"], ReactionActions.OpenPicker,
+            $"<svg {CssScope} viewBox=\"0 0 24 24\" width=\"16\" height=\"16\" aria-hidden=\"true\" focusable=\"false\" fill=\"none\" "
+            + "stroke=\"currentColor\" stroke-width=\"2\" stroke-linecap=\"round\" stroke-linejoin=\"round\">"
+            + $"<circle {CssScope} cx=\"12\" cy=\"12\" r=\"9\" /><path {CssScope} d=\"M8.5 14.5c1.8 2 5.2 2 7 0M9 9.5h.01M15 9.5h.01\" /></svg>");
+        namesAnd = l["NamesAnd"];
+        reactionLabel = l["ReactionLabel"];
+        reactionsLabel = l["Reactions"];
         OwnActions = new MarkupString(actions
             + Button(l["Edit"], l["EditMessage"], "edit", "✎")
             + Button(l["Delete"], l["DeleteMessage"], "delete",
@@ -64,6 +77,47 @@ internal sealed class MessageItemTexts
 
     /// <summary>The "(edited)" button that opens the earlier versions.</summary>
     public MarkupString Edited { get; }
+
+    /// <summary>
+    /// The reactions under a message, as one block of markup (one frame, no handler: chat.js passes a click on, as it
+    /// does for the toolbar). Each button says its emoji and count, is pressed when the reader reacted, and names who
+    /// reacted in its title (hover, or a long press on a phone) and its accessible name.
+    /// </summary>
+    public MarkupString Reactions(IReadOnlyList<ReactionSummary> reactions)
+    {
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"reactions\" {CssScope} role=\"group\" aria-label=\"{Encode(reactionsLabel)}\">");
+        foreach (var reaction in reactions)
+        {
+            var names = Names(reaction);
+            var count = reaction.Count.ToString("N0", CultureInfo.CurrentCulture);
+            var label = string.Format(CultureInfo.CurrentCulture, reactionLabel, reaction.Emoji, count, names);
+            html.Append(CultureInfo.InvariantCulture,
+                $"<button type=\"button\" class=\"reaction\" {CssScope} aria-pressed=\"{(reaction.Mine ? "true" : "false")}\" ")
+                .Append(CultureInfo.InvariantCulture, $"title=\"{Encode(names)}\" aria-label=\"{Encode(label)}\" ")
+                .Append(CultureInfo.InvariantCulture, $"data-action=\"{Encode(ReactionActions.Toggle(reaction.Emoji))}\">")
+                .Append(CultureInfo.InvariantCulture, $"<span {CssScope} aria-hidden=\"true\">{Encode(reaction.Emoji)}</span> {count}</button>");
+        }
+
+        return new MarkupString(html.Append("</div>").ToString());
+    }
+
+    /// <summary>"Ana", "Ana and Bob", "Ana, Bob and Carl", "Ana, Bob, Carl and 2 others".</summary>
+    public string Names(ReactionSummary reaction)
+    {
+        List<string> parts = [.. reaction.FirstNames];
+        if (reaction.Count > parts.Count)
+        {
+            parts.Add(Plurals.Of(Plurals.Others, reaction.Count - parts.Count));
+        }
+
+        return parts.Count switch
+        {
+            0 => "",
+            1 => parts[0],
+            _ => string.Format(CultureInfo.CurrentCulture, namesAnd, string.Join(", ", parts[..^1]), parts[^1]),
+        };
+    }
 
     private static string Button(string title, string label, string action, string content) =>
         $"<button type=\"button\" {CssScope} title=\"{Encode(title)}\" aria-label=\"{Encode(label)}\" data-action=\"{action}\">{content}</button>";

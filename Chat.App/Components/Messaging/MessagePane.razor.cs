@@ -132,6 +132,7 @@ public sealed partial class MessagePane
         typing.Clear();
         announcer?.Reset();
         editingId = null;
+        pickerMessageId = null;
         loaded = false;
         hasOlder = false;
         dividerAfterId = LastReadMessageId;
@@ -167,6 +168,7 @@ public sealed partial class MessagePane
         MessagePosted posted => posted.Message.ChannelId == channelId,
         MessageEdited edited => edited.Message.ChannelId == channelId,
         MessageDeleted deleted => deleted.ChannelId == channelId,
+        ReactionsChanged reacted => reacted.ChannelId == channelId,
         UserTyping typed => typed.ChannelId == channelId,
         MemberLeft or CommunityDeleted or UserProfileChanged => true,
         _ => false,
@@ -274,13 +276,21 @@ public sealed partial class MessagePane
                 ScheduleReadMarker(MessageService.Mentions(posted.Message.Content, userName));
                 break;
             case MessageEdited edited when edited.Message.ChannelId == channel.Id:
-                Merge([edited.Message]);
+                Merge([KeepReactions(edited.Message)]);
+                break;
+            case ReactionsChanged reacted when reacted.ChannelId == channel.Id:
+                ApplyReactions(reacted);
                 break;
             case MessageDeleted deleted when deleted.ChannelId == channel.Id:
                 messages.RemoveAll(m => m.Id == deleted.MessageId);
                 if (editingId == deleted.MessageId)
                 {
                     editingId = null;
+                }
+
+                if (pickerMessageId == deleted.MessageId)
+                {
+                    pickerMessageId = null;
                 }
 
                 break;
@@ -536,8 +546,17 @@ public sealed partial class MessagePane
             case "history":
                 await ShowHistoryAsync(message);
                 break;
+            case ReactionActions.OpenPicker:
+                pickerMessageId = message.Id;
+                break;
             default:
-                return;
+                if (ReactionActions.EmojiOf(action) is not { } emoji)
+                {
+                    return;
+                }
+
+                await ToggleReactionAsync(message.Id, emoji);
+                break;
         }
 
         StateHasChanged();
@@ -575,7 +594,7 @@ public sealed partial class MessagePane
         try
         {
             var saved = await Messages.EditAsync(userId, message.Id, text, message.Version);
-            Merge([saved]);
+            Merge([KeepReactions(saved)]);
             await CancelEditAsync();
         }
         catch (DomainException e)

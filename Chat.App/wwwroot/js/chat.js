@@ -45,6 +45,14 @@ export function attachLog(log, dotnet) {
       tapped?.classList.toggle("actions-open");
     }
   }, { signal });
+  // A long press on a phone opens the context menu; on a reaction it shows who reacted instead (its title).
+  log.addEventListener("contextmenu", (event) => {
+    const reaction = event.target.closest("button.reaction");
+    if (reaction && log.contains(reaction)) {
+      event.preventDefault();
+      reaction.classList.toggle("names-open");
+    }
+  }, { signal });
   const top = log.querySelector("[data-log-top]");
   if (top) {
     state.topObserver = new IntersectionObserver(async (entries) => {
@@ -147,6 +155,11 @@ export function attachComposer(textarea, dotnet) {
   });
   // Says the keys above work now; until then Enter would only add a line (tests wait for it).
   textarea.dataset.keys = "ready";
+}
+
+// Gives focus back to a message's toolbar button (the reaction picker closed); the message may have been redrawn.
+export function focusMessageAction(messageId, action) {
+  document.querySelector(`#message-${messageId} button[data-action="${action}"]`)?.focus();
 }
 
 export function focus(element) {
