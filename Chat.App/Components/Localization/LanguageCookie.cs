@@ -1,3 +1,4 @@
+using Chat.App.Components.Common;
 using Chat.App.Localization;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Localization;
@@ -23,15 +24,7 @@ public static class LanguageCookie
         context.Response.Cookies.Append(
             ChatCultures.CookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions
-            {
-                HttpOnly = true,
-                IsEssential = true,
-                SameSite = SameSiteMode.Lax,
-                Secure = context.Request.IsHttps,
-                MaxAge = TimeSpan.FromDays(400),
-                Path = "/",
-            });
+            PreferenceCookies.Options(context));
     }
 
     /// <summary>The choice the cookie holds: Automatic when there is none (or it names no language of ours).</summary>

@@ -1,3 +1,5 @@
+using Chat.App.Components.Common;
+
 namespace Chat.App.Components.Theming;
 
 /// <summary>
@@ -17,15 +19,7 @@ public static class ThemeCookie
     public static void Write(HttpContext context, ThemeChoice theme)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Response.Cookies.Append(Name, ToValue(theme), new CookieOptions
-        {
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = context.Request.IsHttps,
-            MaxAge = TimeSpan.FromDays(400),
-            Path = "/",
-        });
+        context.Response.Cookies.Append(Name, ToValue(theme), PreferenceCookies.Options(context));
     }
 
     /// <summary>The html element's data-theme: dark, light or system.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Chat.App.Components.Common;
 using Chat.Domain.Profiles;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,14 +18,8 @@ internal static class ThemeEndpoints
             IAntiforgery antiforgery,
             ProfileService profiles) =>
         {
-            // Minimal APIs only enforce the token when they bind form fields; this one reads the form itself.
-            if (!await antiforgery.IsRequestValidAsync(context))
-            {
-                return TypedResults.BadRequest();
-            }
-
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            if (ThemeCookie.Parse(form["theme"]) is not { } theme)
+            if (await PreferenceCookies.ReadCheckedFormAsync(context, antiforgery) is not { } form
+                || ThemeCookie.Parse(form["theme"]) is not { } theme)
             {
                 return TypedResults.BadRequest();
             }
