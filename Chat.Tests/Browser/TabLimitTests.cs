@@ -44,8 +44,12 @@ public sealed class TabLimitTests(TwoTabsAppFixture app) : IClassFixture<TwoTabs
         var hub = app.Services.GetRequiredService<ChatHub>();
         var tabs = app.Services.GetRequiredService<OpenTabs>();
         var perTab = hub.SubscriberCount(Topics.User(userId));
+        var before = tabs.TabsOf(userId);
         var idle = await OpenTabAsync(context, oldest.Url);
-        var idleTab = tabs.TabsOf(userId).MaxBy(t => t.LastUsed);
+        // The new tab is the one the server did not count before (not the latest used: the first tab's last clicks
+        // may be reported after the new tab opened).
+        await Wait.UntilAsync(() => tabs.TabsOf(userId).Count == before.Count + 1, "the second tab to be counted");
+        var idleTab = tabs.TabsOf(userId).Single(t => !before.Contains(t));
         // The oldest tab is the one in use: once the server knows, the second one is the idle one.
         await oldest.SendMessageAsync("the first tab is the one in use");
         await Wait.UntilAsync(() => tabs.TabsOf(userId).MaxBy(t => t.LastUsed) != idleTab, "the first tab's use to be reported");
