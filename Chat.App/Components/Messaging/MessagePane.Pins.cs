@@ -1,5 +1,4 @@
 using Chat.App.Components.Common;
-using Chat.App.Localization;
 using Chat.Domain.Realtime;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -48,16 +47,13 @@ public sealed partial class MessagePane
     // A refusal (the limit, too fast, no longer an admin) shows where the message actions' errors show.
     private async Task RunPinActionAsync(Func<Task> action, long messageId, bool pinned)
     {
-        actionError = null;
-        try
+        var pin = new UserAction();
+        if (await pin.RunAsync(action))
         {
-            await action();
             SetPinned(messageId, pinned);
         }
-        catch (DomainException e)
-        {
-            actionError = e.Describe();
-        }
+
+        actionError = pin.Error;
     }
 
     /// <summary>
