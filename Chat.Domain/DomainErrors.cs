@@ -42,6 +42,8 @@ public static class DomainErrors
 
     public static ForbiddenException OnlyAdminsInviteToPrivateServer() => new(Of(nameof(OnlyAdminsInviteToPrivateServer)));
 
+    public static ForbiddenException OnlyAdminsPin() => new(Of(nameof(OnlyAdminsPin)));
+
     public static ForbiddenException OnlyAuthorEdits() => new(Of(nameof(OnlyAuthorEdits)));
 
     public static ForbiddenException OnlyAuthorDeletes() => new(Of(nameof(OnlyAuthorDeletes)));
@@ -97,6 +99,10 @@ public static class DomainErrors
     public static ValidationException NotAnEmoji() => new(Of(nameof(NotAnEmoji)), "emoji");
 
     public static ValidationException TooManyReactions(int max) => new(Of(nameof(TooManyReactions), max), "emoji");
+
+    public static ValidationException TooManyPins(int max) => new(Of(nameof(TooManyPins), max));
+
+    public static ValidationException LineNotEditable() => new(Of(nameof(LineNotEditable)));
 
     // Invitations and invite links.
     public static ValidationException NoSuchUser(string name) => new(Of(nameof(NoSuchUser), name), "userName");

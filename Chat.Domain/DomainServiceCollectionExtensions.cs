@@ -42,6 +42,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ChannelService>();
         services.AddSingleton<MessageService>();
         services.AddSingleton<ReactionService>();
+        services.AddSingleton<PinService>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<ProfileService>();

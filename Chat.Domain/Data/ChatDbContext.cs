@@ -34,6 +34,8 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<Reaction> Reactions => Set<Reaction>();
 
+    public DbSet<Pin> Pins => Set<Pin>();
+
     public DbSet<UserAvatar> Avatars => Set<UserAvatar>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();

@@ -123,6 +123,18 @@ internal sealed class ReactionConfiguration : IEntityTypeConfiguration<Reaction>
     }
 }
 
+internal sealed class PinConfiguration : IEntityTypeConfiguration<Pin>
+{
+    public void Configure(EntityTypeBuilder<Pin> builder)
+    {
+        // One pin per message, even when two admins pin it at once: the database refuses the second row.
+        builder.HasIndex(p => p.MessageId).IsUnique();
+        builder.HasOne(p => p.Message).WithOne(m => m.Pin).HasForeignKey<Pin>(p => p.MessageId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(p => p.PinnedBy).WithMany().HasForeignKey(p => p.PinnedById).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class UserAvatarConfiguration : IEntityTypeConfiguration<UserAvatar>
 {
     public void Configure(EntityTypeBuilder<UserAvatar> builder)

@@ -26,7 +26,18 @@ public class Message
     /// <summary>Chosen by the sender's client, unique per author, so a retried send is stored once.</summary>
     public Guid Nonce { get; set; }
 
+    public MessageKind Kind { get; set; }
+
+    /// <summary>
+    /// For a <see cref="MessageKind.Pinned"/> line, the message that was pinned. No foreign key: the line stays in
+    /// the history when that message is deleted, and then points at nothing.
+    /// </summary>
+    public long? PinnedMessageId { get; set; }
+
     public Channel? Channel { get; set; }
+
+    /// <summary>The message's pin, when it is pinned.</summary>
+    public Pin? Pin { get; set; }
 
     public ChatUser? Author { get; set; }
 

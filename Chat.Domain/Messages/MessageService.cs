@@ -22,9 +22,14 @@ public sealed partial class MessageService(
     public const int PageSize = 50;
     private const string EveryoneMention = "EVERYONE";
 
-    private static readonly Expression<Func<Message, MessageView>> ToView = m => new MessageView(
+    internal static readonly Expression<Func<Message, MessageView>> ToView = m => new MessageView(
         m.Id, m.ChannelId, m.AuthorId, m.Author!.UserName!, m.Author.DisplayName, m.Content, m.CreatedAt, m.EditedAt, m.Version,
-        m.Author.AvatarVersion);
+        m.Author.AvatarVersion)
+    {
+        Kind = m.Kind,
+        PinnedMessageId = m.PinnedMessageId,
+        IsPinned = m.Pin != null,
+    };
 
     /// <summary>
     /// The newest messages of a channel, oldest first for display. Reads through the (channel, id) index from
@@ -118,6 +123,11 @@ public sealed partial class MessageService(
         var text = ValidateContent(content);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (message, communityId) = await FindOwnMessageAsync(db, userId, messageId, DomainErrors.OnlyAuthorEdits, ct);
+        if (message.Kind != MessageKind.Text)
+        {
+            throw DomainErrors.LineNotEditable();
+        }
+
         if (message.Version != expectedVersion)
         {
             throw DomainErrors.MessageChanged();

@@ -15,6 +15,14 @@ public sealed record MessageView(
     /// <summary>The message's reactions, in the order their emoji were first used; empty when it has none.</summary>
     public IReadOnlyList<ReactionSummary> Reactions { get; init; } = [];
 
+    /// <summary>A member's message, or a line the app wrote (someone pinned <see cref="PinnedMessageId"/>).</summary>
+    public MessageKind Kind { get; init; }
+
+    public long? PinnedMessageId { get; init; }
+
+    /// <summary>Pinned to its channel: the message shows a pin.</summary>
+    public bool IsPinned { get; init; }
+
     /// <summary>
     /// By value, the reactions too (a record compares a list by reference, and one read back from an event's JSON
     /// is another list). A new property must join this comparison.
@@ -24,6 +32,7 @@ public sealed record MessageView(
         && (Id, ChannelId, AuthorId, AuthorUserName, AuthorDisplayName, Content, CreatedAt, EditedAt, Version, AuthorAvatarVersion)
         == (other.Id, other.ChannelId, other.AuthorId, other.AuthorUserName, other.AuthorDisplayName, other.Content,
             other.CreatedAt, other.EditedAt, other.Version, other.AuthorAvatarVersion)
+        && (Kind, PinnedMessageId, IsPinned) == (other.Kind, other.PinnedMessageId, other.IsPinned)
         && Reactions.SequenceEqual(other.Reactions);
 
     public override int GetHashCode() => HashCode.Combine(Id, Version, Content, Reactions.Count);

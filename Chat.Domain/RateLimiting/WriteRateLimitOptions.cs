@@ -18,10 +18,10 @@ public sealed class WriteRateLimitOptions : IValidatableObject
 
     public WriteRateLimit MarkUnread { get; set; } = new(10, TimeSpan.FromSeconds(1));
 
-    /// <summary>For reactions, once they exist.</summary>
+    /// <summary>Adding or taking back a reaction.</summary>
     public WriteRateLimit React { get; set; } = new(20, TimeSpan.FromMilliseconds(250));
 
-    /// <summary>For pins, once they exist.</summary>
+    /// <summary>Pinning and unpinning.</summary>
     public WriteRateLimit Pin { get; set; } = new(10, TimeSpan.FromSeconds(1));
 
     public WriteRateLimit CreateServer { get; set; } = new(10, TimeSpan.FromMinutes(1));

@@ -14,6 +14,7 @@ namespace Chat.Domain.Realtime;
 [JsonDerivedType(typeof(MessageEdited), nameof(MessageEdited))]
 [JsonDerivedType(typeof(MessageDeleted), nameof(MessageDeleted))]
 [JsonDerivedType(typeof(ReactionsChanged), nameof(ReactionsChanged))]
+[JsonDerivedType(typeof(PinsChanged), nameof(PinsChanged))]
 [JsonDerivedType(typeof(ChannelCreated), nameof(ChannelCreated))]
 [JsonDerivedType(typeof(ChannelUpdated), nameof(ChannelUpdated))]
 [JsonDerivedType(typeof(ChannelDeleted), nameof(ChannelDeleted))]
@@ -63,6 +64,9 @@ public sealed record MessageEdited(int CommunityId, MessageView Message) : Commu
 public sealed record ReactionsChanged(
     int CommunityId, int ChannelId, long MessageId, string UserId, string Emoji, bool Added,
     IReadOnlyList<ReactionSummary> Reactions) : CommunityEvent(CommunityId);
+
+/// <summary>A message was pinned (<paramref name="Pinned"/>) or unpinned; its channel's readers move its pin marker.</summary>
+public sealed record PinsChanged(int CommunityId, int ChannelId, long MessageId, bool Pinned) : CommunityEvent(CommunityId);
 
 public sealed record MessageDeleted(int CommunityId, int ChannelId, long MessageId) : CommunityEvent(CommunityId);
 

@@ -63,6 +63,10 @@ public sealed class WriteRateLimitTests
             (c, _, user, _) => c.Db.Get<InvitationService>().CreateLinkAsync(user, c.CommunityId, null, null)),
         ["revoke invite link"] = new(WriteAction.Invite, c => c.Owner.Id, c => c.Admin.Id, LinksAsync,
             (c, state, user, _) => c.Db.Get<InvitationService>().RevokeLinkAsync(user, (string)state[""].Dequeue())),
+        ["pin"] = new(WriteAction.Pin, c => c.Owner.Id, c => c.Admin.Id, c => MessagesOfAsync(c, Burst + 2),
+            (c, state, user, _) => c.Db.Get<PinService>().PinAsync(user, (long)state[c.Member.Id].Dequeue())),
+        ["unpin"] = new(WriteAction.Pin, c => c.Owner.Id, c => c.Admin.Id, PinnedAsync,
+            (c, state, user, _) => c.Db.Get<PinService>().UnpinAsync(user, (long)state[c.Member.Id].Dequeue())),
         ["change profile"] = new(WriteAction.ChangeProfile, c => c.Member.Id, c => c.Owner.Id, NothingAsync,
             (c, _, user, n) => c.Db.Get<ProfileService>().UpdateAsync(user, $"Name {n}", $"bio {n}")),
         ["set picture"] = new(WriteAction.ChangeProfile, c => c.Member.Id, c => c.Owner.Id, NothingAsync,
@@ -154,6 +158,21 @@ public sealed class WriteRateLimitTests
 
         await context.SaveChangesAsync();
         return stored.ToDictionary(s => s.Key, s => new Queue<object>(s.Value.Select(m => (object)m.Id)));
+    }
+
+    /// <summary>The member's messages, pinned directly.</summary>
+    private static async Task<Dictionary<string, Queue<object>>> PinnedAsync(Cast cast)
+    {
+        var stored = await MessagesOfAsync(cast, Burst + 2);
+        await using var context = await cast.Db.CreateContextAsync();
+        context.Pins.AddRange(stored[cast.Member.Id].Select(id => new Pin
+        {
+            MessageId = (long)id,
+            PinnedById = cast.Owner.Id,
+            PinnedAt = DateTime.UtcNow,
+        }));
+        await context.SaveChangesAsync();
+        return stored;
     }
 
     private static async Task<Dictionary<string, Queue<object>>> ChannelsAsync(Cast cast, int count)

@@ -177,6 +177,8 @@ public static class DatabaseSnapshot
             .Select(x => new { Table = "mention", x.MessageId, x.UserId, x.ChannelId }).ToListAsync());
         rows.AddRange(await c.Reactions.AsNoTracking().OrderBy(x => x.Id)
             .Select(x => new { Table = "reaction", x.Id, x.MessageId, x.UserId, x.Emoji }).ToListAsync());
+        rows.AddRange(await c.Pins.AsNoTracking().OrderBy(x => x.Id)
+            .Select(x => new { Table = "pin", x.Id, x.MessageId, x.PinnedById, x.PinnedAt }).ToListAsync());
         rows.AddRange(await c.Invitations.AsNoTracking().OrderBy(x => x.Id)
             .Select(x => new { Table = "invitation", x.Id, x.CommunityId, x.InviterId, x.InviteeId, x.Status, x.ExpiresAt, x.AnsweredAt })
             .ToListAsync());

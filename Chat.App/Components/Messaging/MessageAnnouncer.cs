@@ -82,6 +82,11 @@ public sealed class MessageAnnouncer(TimeProvider clock, Action onDue) : IDispos
 
     internal static string Summary(IReadOnlyList<MessageView> messages)
     {
+        if (messages is [{ Kind: MessageKind.Pinned } line])
+        {
+            return Words["PinnedAMessage", line.AuthorDisplayName];
+        }
+
         if (messages.Count == 1)
         {
             var text = MessageMarkdown.ToPlainText(messages[0].Content);

@@ -15,7 +15,7 @@ namespace Chat.App.Components.Messaging;
 /// once per language rather than looked up per message. The markup carries MessageItem's CSS scope, which the
 /// project file fixes (<see cref="CssScope"/>), so the scoped styles reach it as they reach the component's own.
 /// </summary>
-internal sealed class MessageItemTexts
+internal sealed partial class MessageItemTexts
 {
     /// <summary>MessageItem.razor.css's scope attribute, set in Chat.App.csproj.</summary>
     public const string CssScope = "b-message-item";
@@ -50,6 +50,7 @@ internal sealed class MessageItemTexts
                 + $"<path {CssScope} d=\"M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6\" /></svg>")
             + unread + "</div>");
         OtherActions = new MarkupString(actions + unread + "</div>");
+        pins = new PinTexts(l, OwnActions, OtherActions);
         Edited = new MarkupString(
             $"<button type=\"button\" class=\"edited\" {CssScope} title=\"{Encode(l["EarlierVersions"])}\" data-action=\"history\">{Encode(l["Edited"])}</button>");
     }

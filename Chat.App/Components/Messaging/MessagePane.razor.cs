@@ -169,6 +169,7 @@ public sealed partial class MessagePane
         MessageEdited edited => edited.Message.ChannelId == channelId,
         MessageDeleted deleted => deleted.ChannelId == channelId,
         ReactionsChanged reacted => reacted.ChannelId == channelId,
+        PinsChanged pinned => pinned.ChannelId == channelId,
         UserTyping typed => typed.ChannelId == channelId,
         MemberLeft or CommunityDeleted or UserProfileChanged => true,
         _ => false,
@@ -280,6 +281,9 @@ public sealed partial class MessagePane
                 break;
             case ReactionsChanged reacted when reacted.ChannelId == channel.Id:
                 ApplyReactions(reacted);
+                break;
+            case PinsChanged pinned when pinned.ChannelId == channel.Id:
+                ApplyPins(pinned);
                 break;
             case MessageDeleted deleted when deleted.ChannelId == channel.Id:
                 messages.RemoveAll(m => m.Id == deleted.MessageId);
@@ -548,6 +552,9 @@ public sealed partial class MessagePane
                 break;
             case ReactionActions.OpenPicker:
                 pickerMessageId = message.Id;
+                break;
+            case var pin when PinActions.IsPinAction(pin):
+                await OnPinActionAsync(message, pin);
                 break;
             default:
                 if (ReactionActions.EmojiOf(action) is not { } emoji)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Chat.App.Localization;
 using Chat.Domain.Notifications;
 using Microsoft.Extensions.Localization;
@@ -41,7 +40,7 @@ internal static class NotificationText
     /// <summary>Where opening the notification leads: a mention to its message, highlighted.</summary>
     public static string? Link(NotificationView n) =>
         n is { Kind: NotificationKind.Mentioned, CommunityId: { } c, ChannelId: { } ch, MessageId: { } m }
-            ? string.Create(CultureInfo.InvariantCulture, $"servers/{c}/channels/{ch}?message={m}")
+            ? Messaging.MessageLink.To(c, ch, m)
             : null;
 
     public static string MemberCount(int count) => Plurals.Of(Plurals.Members, count);

@@ -288,8 +288,14 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasPrecision(6)
                         .HasColumnType("datetime(6)");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("Nonce")
                         .HasColumnType("char(36)");
+
+                    b.Property<long?>("PinnedMessageId")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -328,6 +334,33 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.HasIndex("MessageId", "Id");
 
                     b.ToTable("MessageRevisions");
+                });
+
+            modelBuilder.Entity("Chat.Domain.Messages.Pin", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("PinnedAt")
+                        .HasPrecision(6)
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("PinnedById")
+                        .IsRequired()
+                        .HasColumnType("varchar(255)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("PinnedById");
+
+                    b.ToTable("Pins");
                 });
 
             modelBuilder.Entity("Chat.Domain.Messages.Reaction", b =>
@@ -843,6 +876,25 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Chat.Domain.Messages.Pin", b =>
+                {
+                    b.HasOne("Chat.Domain.Messages.Message", "Message")
+                        .WithOne("Pin")
+                        .HasForeignKey("Chat.Domain.Messages.Pin", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chat.Domain.Users.ChatUser", "PinnedBy")
+                        .WithMany()
+                        .HasForeignKey("PinnedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
+
+                    b.Navigation("PinnedBy");
+                });
+
             modelBuilder.Entity("Chat.Domain.Messages.Reaction", b =>
                 {
                     b.HasOne("Chat.Domain.Messages.Message", "Message")
@@ -970,6 +1022,8 @@ namespace Chat.Domain.Data.Migrations.MySql
 
             modelBuilder.Entity("Chat.Domain.Messages.Message", b =>
                 {
+                    b.Navigation("Pin");
+
                     b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618

@@ -285,8 +285,14 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("Nonce")
                         .HasColumnType("uuid");
+
+                    b.Property<long?>("PinnedMessageId")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -326,6 +332,34 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.HasIndex("MessageId", "Id");
 
                     b.ToTable("MessageRevisions");
+                });
+
+            modelBuilder.Entity("Chat.Domain.Messages.Pin", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("PinnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PinnedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("PinnedById");
+
+                    b.ToTable("Pins");
                 });
 
             modelBuilder.Entity("Chat.Domain.Messages.Reaction", b =>
@@ -844,6 +878,25 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Chat.Domain.Messages.Pin", b =>
+                {
+                    b.HasOne("Chat.Domain.Messages.Message", "Message")
+                        .WithOne("Pin")
+                        .HasForeignKey("Chat.Domain.Messages.Pin", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chat.Domain.Users.ChatUser", "PinnedBy")
+                        .WithMany()
+                        .HasForeignKey("PinnedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
+
+                    b.Navigation("PinnedBy");
+                });
+
             modelBuilder.Entity("Chat.Domain.Messages.Reaction", b =>
                 {
                     b.HasOne("Chat.Domain.Messages.Message", "Message")
@@ -971,6 +1024,8 @@ namespace Chat.Domain.Data.Migrations.Postgres
 
             modelBuilder.Entity("Chat.Domain.Messages.Message", b =>
                 {
+                    b.Navigation("Pin");
+
                     b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618

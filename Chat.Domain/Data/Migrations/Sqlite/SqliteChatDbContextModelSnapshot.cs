@@ -270,8 +270,14 @@ namespace Chat.Domain.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Nonce")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PinnedMessageId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -309,6 +315,32 @@ namespace Chat.Domain.Data.Migrations.Sqlite
                     b.HasIndex("MessageId", "Id");
 
                     b.ToTable("MessageRevisions");
+                });
+
+            modelBuilder.Entity("Chat.Domain.Messages.Pin", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PinnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PinnedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("PinnedById");
+
+                    b.ToTable("Pins");
                 });
 
             modelBuilder.Entity("Chat.Domain.Messages.Reaction", b =>
@@ -817,6 +849,25 @@ namespace Chat.Domain.Data.Migrations.Sqlite
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Chat.Domain.Messages.Pin", b =>
+                {
+                    b.HasOne("Chat.Domain.Messages.Message", "Message")
+                        .WithOne("Pin")
+                        .HasForeignKey("Chat.Domain.Messages.Pin", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chat.Domain.Users.ChatUser", "PinnedBy")
+                        .WithMany()
+                        .HasForeignKey("PinnedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
+
+                    b.Navigation("PinnedBy");
+                });
+
             modelBuilder.Entity("Chat.Domain.Messages.Reaction", b =>
                 {
                     b.HasOne("Chat.Domain.Messages.Message", "Message")
@@ -944,6 +995,8 @@ namespace Chat.Domain.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Chat.Domain.Messages.Message", b =>
                 {
+                    b.Navigation("Pin");
+
                     b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
