@@ -98,6 +98,10 @@ public static class DomainErrors
 
     public static ValidationException TooManyReactions(int max) => new(Of(nameof(TooManyReactions), max), "emoji");
 
+    public static ValidationException ReplyToMissing() => new(Of(nameof(ReplyToMissing)), "replyTo");
+
+    public static ValidationException ReplyToOtherChannel() => new(Of(nameof(ReplyToOtherChannel)), "replyTo");
+
     // Invitations and invite links.
     public static ValidationException NoSuchUser(string name) => new(Of(nameof(NoSuchUser), name), "userName");
 

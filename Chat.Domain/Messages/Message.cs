@@ -26,6 +26,12 @@ public class Message
     /// <summary>Chosen by the sender's client, unique per author, so a retried send is stored once.</summary>
     public Guid Nonce { get; set; }
 
+    /// <summary>
+    /// The message this one replies to, always in the same channel. Deliberately no foreign key: messages are deleted
+    /// for good, and a reply must still know that it answered something, so its quote can say the original is gone.
+    /// </summary>
+    public long? ReplyToId { get; set; }
+
     public Channel? Channel { get; set; }
 
     public ChatUser? Author { get; set; }

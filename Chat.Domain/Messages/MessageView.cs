@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Chat.Domain.Messages;
 
 public sealed record MessageView(
@@ -15,6 +17,16 @@ public sealed record MessageView(
     /// <summary>The message's reactions, in the order their emoji were first used; empty when it has none.</summary>
     public IReadOnlyList<ReactionSummary> Reactions { get; init; } = [];
 
+    /// <summary>The message this one replies to; null when it is no reply.</summary>
+    public long? ReplyToId { get; init; }
+
+    /// <summary>The quote of the original a reply shows; null when it is no reply or the original was deleted.</summary>
+    public ReplyQuote? ReplyTo { get; init; }
+
+    /// <summary>A reply whose original was deleted: its quote says so.</summary>
+    [JsonIgnore]
+    public bool RepliesToDeleted => ReplyToId is not null && ReplyTo is null;
+
     /// <summary>
     /// By value, the reactions too (a record compares a list by reference, and one read back from an event's JSON
     /// is another list). A new property must join this comparison.
@@ -24,7 +36,8 @@ public sealed record MessageView(
         && (Id, ChannelId, AuthorId, AuthorUserName, AuthorDisplayName, Content, CreatedAt, EditedAt, Version, AuthorAvatarVersion)
         == (other.Id, other.ChannelId, other.AuthorId, other.AuthorUserName, other.AuthorDisplayName, other.Content,
             other.CreatedAt, other.EditedAt, other.Version, other.AuthorAvatarVersion)
-        && Reactions.SequenceEqual(other.Reactions);
+        && Reactions.SequenceEqual(other.Reactions)
+        && ReplyToId == other.ReplyToId && Equals(ReplyTo, other.ReplyTo);
 
     public override int GetHashCode() => HashCode.Combine(Id, Version, Content, Reactions.Count);
 }

@@ -291,6 +291,9 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<Guid>("Nonce")
                         .HasColumnType("char(36)");
 
+                    b.Property<long?>("ReplyToId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");

@@ -288,6 +288,9 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.Property<Guid>("Nonce")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("ReplyToId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

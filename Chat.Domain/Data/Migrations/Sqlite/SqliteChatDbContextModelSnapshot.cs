@@ -273,6 +273,9 @@ namespace Chat.Domain.Data.Migrations.Sqlite
                     b.Property<Guid>("Nonce")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReplyToId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
