@@ -55,6 +55,7 @@ public sealed partial class LiveReplyTests(SeedingAppFixture app) : IClassFixtur
 
         // Opened again, the channel holds the newest page only: the original is on an older one.
         await pageA.ReloadAsync();
+        await Expect(pageA.MessageLog()).ToHaveAttributeAsync("data-actions", "ready");
         replyOnA = pageA.MessageLog().Locator("li.message.reply");
         await ExpectReplyAsTextAsync(replyOnA, users.A.DisplayName);
         var originalOnA = pageA.MessageLog().Locator("li.message:not(.reply)").Filter(new() { HasText = Original });

@@ -83,6 +83,8 @@ export function attachLog(log, dotnet) {
   }
   log.scrollTop = log.scrollHeight;
   watchDivider(log);
+  // Says the messages' buttons work now; a click before that does nothing (tests wait for it after a reload).
+  log.dataset.actions = "ready";
 }
 
 // The pane is told only of changes: it keeps its oldest messages while the reader is up there reading them.
