@@ -82,7 +82,7 @@ public sealed partial class LiveReplyTests(SeedingAppFixture app) : IClassFixtur
     }
 
     [BrowserFact]
-    public async Task Reply_WithRAndEscape_StartsAndCancels_WithoutTouchingTyping()
+    public async Task Reply_WithRAndEscape_StartsAndCancels_WithoutTouchingTyping_AndShowsADeletedOriginalLive()
     {
         await using var users = await TwoUsers.InNewServerAsync(app);
         var (pageA, pageB) = (users.PageA, users.PageB);
@@ -118,6 +118,16 @@ public sealed partial class LiveReplyTests(SeedingAppFixture app) : IClassFixtur
         await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
         await pageB.SendMessageAsync("Me, quietly");
         await Expect(pageA.MessageLog().Locator("li.message.reply .reply-quote")).ToContainTextAsync("Who has the keys?");
+
+        // A deletes the original: both see at once that the reply's original is gone.
+        var originalOnA = pageA.MessageLog().Locator("li.message:not(.reply)").Filter(new() { HasText = "Who has the keys?" });
+        await originalOnA.HoverAsync();
+        await originalOnA.GetByRole(AriaRole.Button, new() { Name = "Delete message" }).ClickAsync();
+        var confirm = pageA.GetByRole(AriaRole.Dialog, new() { Name = "Delete message" });
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await Expect(originalOnA).ToHaveCountAsync(0);
+        await Expect(pageA.MessageLog().Locator("li.message.reply .reply-quote")).ToHaveTextAsync("Original message was deleted");
+        await Expect(pageB.MessageLog().Locator("li.message.reply .reply-quote")).ToHaveTextAsync("Original message was deleted");
         // A mention sent after the quiet reply: once A sees it, both are stored, and A's inbox holds the mention only.
         await pageB.SendMessageAsync($"@{users.A.UserName} now you know");
         await Expect(pageA.Message("now you know")).ToBeVisibleAsync();
