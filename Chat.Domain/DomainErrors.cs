@@ -103,6 +103,9 @@ public static class DomainErrors
     public static ValidationException TooManyPins(int max) => new(Of(nameof(TooManyPins), max));
 
     public static ValidationException LineNotEditable() => new(Of(nameof(LineNotEditable)));
+    public static ValidationException ReplyToMissing() => new(Of(nameof(ReplyToMissing)), "replyTo");
+
+    public static ValidationException ReplyToOtherChannel() => new(Of(nameof(ReplyToOtherChannel)), "replyTo");
 
     // Invitations and invite links.
     public static ValidationException NoSuchUser(string name) => new(Of(nameof(NoSuchUser), name), "userName");

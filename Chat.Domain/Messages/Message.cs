@@ -33,6 +33,11 @@ public class Message
     /// the history when that message is deleted, and then points at nothing.
     /// </summary>
     public long? PinnedMessageId { get; set; }
+    /// <summary>
+    /// The message this one replies to, always in the same channel. Deliberately no foreign key: messages are deleted
+    /// for good, and a reply must still know that it answered something, so its quote can say the original is gone.
+    /// </summary>
+    public long? ReplyToId { get; set; }
 
     public Channel? Channel { get; set; }
 

@@ -29,6 +29,7 @@ public sealed partial class MessageService(
         Kind = m.Kind,
         PinnedMessageId = m.PinnedMessageId,
         IsPinned = m.Pin != null,
+        ReplyToId = m.ReplyToId,
     };
 
     /// <summary>
@@ -56,15 +57,20 @@ public sealed partial class MessageService(
             .Take(PageSize * 4)
             .Select(ToView)
             .ToListAsync(ct);
-        return await ReactionSummaries.AttachAsync(db, newer, userId, ct);
+        return await ReactionSummaries.AttachAsync(db, await ReplyQuotes.AttachAsync(db, newer, ct), userId, ct);
     }
 
     /// <summary>
     /// Stores a message once per nonce: a send retried after a failure or a reconnect returns the message
     /// stored the first time instead of storing it twice.
     /// </summary>
-    public async Task<MessageView> SendAsync(
-        string? userId, int channelId, string content, Guid nonce, CancellationToken ct = default)
+    public Task<MessageView> SendAsync(
+        string? userId, int channelId, string content, Guid nonce, CancellationToken ct = default) =>
+        StoreAsync(userId, channelId, content, nonce, reply: null, ct);
+
+    // A reply is a message like any other (MessageService.Replies.cs): the same checks, plus its original.
+    private async Task<MessageView> StoreAsync(
+        string? userId, int channelId, string content, Guid nonce, Reply? reply, CancellationToken ct)
     {
         var text = ValidateContent(content);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -76,6 +82,8 @@ public sealed partial class MessageService(
             return alreadyStored;
         }
 
+        var original = reply is null ? null : await FindOriginalAsync(db, communityId, channelId, reply.MessageId, ct);
+
         // After the retry check: answering a send that is already stored costs nothing.
         rateLimiter.Acquire(WriteAction.SendMessage, userId);
         var message = new Message
@@ -85,6 +93,7 @@ public sealed partial class MessageService(
             Content = text,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             Nonce = nonce,
+            ReplyToId = original?.Id,
         };
         db.Messages.Add(message);
         var mentioned = await MentionedMembersAsync(db, communityId, userId!, role, text, ct);
@@ -97,6 +106,10 @@ public sealed partial class MessageService(
         var inbox = mentioned.Where(m => m.Direct || !m.Muted)
             .Select(m => notifications.Add(db, m.UserId, NotificationKind.Mentioned, userId, communityId, channelId, message))
             .ToList();
+        if (original is not null && await NotifiesOriginalAuthorAsync(db, communityId, userId!, original, reply!, inbox, ct))
+        {
+            inbox.Add(notifications.Add(db, original.AuthorId, NotificationKind.Replied, userId, communityId, channelId, message));
+        }
 
         try
         {
@@ -109,7 +122,8 @@ public sealed partial class MessageService(
             return await FindByNonceAsync(fresh, userId!, nonce, ct) ?? throw DomainErrors.MessageNotStored();
         }
 
-        var view = await db.Messages.AsNoTracking().Where(m => m.Id == message.Id).Select(ToView).SingleAsync(ct);
+        var view = await ReplyQuotes.AttachAsync(
+            db, await db.Messages.AsNoTracking().Where(m => m.Id == message.Id).Select(ToView).SingleAsync(ct), ct);
         metrics.MessageSent();
         await hub.PublishAsync(new MessagePosted(communityId, view));
         await notifications.PublishAsync(inbox, ct);
@@ -135,7 +149,8 @@ public sealed partial class MessageService(
 
         if (message.Content == text)
         {
-            return await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct);
+            return await ReplyQuotes.AttachAsync(
+                db, await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct), ct);
         }
 
         rateLimiter.Acquire(WriteAction.EditMessage, userId);
@@ -158,7 +173,8 @@ public sealed partial class MessageService(
             throw DomainErrors.MessageChanged();
         }
 
-        var view = await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct);
+        var view = await ReplyQuotes.AttachAsync(
+            db, await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct), ct);
         await hub.PublishAsync(new MessageEdited(communityId, view));
         return view;
     }
@@ -335,7 +351,7 @@ public sealed partial class MessageService(
 
         var newestFirst = await query.OrderByDescending(m => m.Id).Take(PageSize).Select(ToView).ToListAsync(ct);
         newestFirst.Reverse();
-        return await ReactionSummaries.AttachAsync(db, newestFirst, userId, ct);
+        return await ReactionSummaries.AttachAsync(db, await ReplyQuotes.AttachAsync(db, newestFirst, ct), userId, ct);
     }
 
     private async Task SaveReadStateAsync(
@@ -367,9 +383,11 @@ public sealed partial class MessageService(
         await db.Channels.Where(c => c.Id == channelId).Select(c => (int?)c.CommunityId).SingleOrDefaultAsync(ct)
         ?? throw DomainErrors.ChannelNotFound();
 
-    private static Task<MessageView?> FindByNonceAsync(ChatDbContext db, string userId, Guid nonce, CancellationToken ct) =>
-        db.Messages.AsNoTracking().Where(m => m.AuthorId == userId && m.Nonce == nonce).Select(ToView)
-            .Cast<MessageView?>().SingleOrDefaultAsync(ct);
+    private static async Task<MessageView?> FindByNonceAsync(ChatDbContext db, string userId, Guid nonce, CancellationToken ct) =>
+        await db.Messages.AsNoTracking().Where(m => m.AuthorId == userId && m.Nonce == nonce).Select(ToView)
+            .SingleOrDefaultAsync(ct) is { } stored
+            ? await ReplyQuotes.AttachAsync(db, stored, ct)
+            : null;
 
     private static async Task<(Message Message, int CommunityId)> FindOwnMessageAsync(
         ChatDbContext db, string? userId, long messageId, Func<ForbiddenException> notAuthor, CancellationToken ct)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Chat.Domain.Messages;
 
 public sealed record MessageView(
@@ -22,6 +24,15 @@ public sealed record MessageView(
 
     /// <summary>Pinned to its channel: the message shows a pin.</summary>
     public bool IsPinned { get; init; }
+    /// <summary>The message this one replies to; null when it is no reply.</summary>
+    public long? ReplyToId { get; init; }
+
+    /// <summary>The quote of the original a reply shows; null when it is no reply or the original was deleted.</summary>
+    public ReplyQuote? ReplyTo { get; init; }
+
+    /// <summary>A reply whose original was deleted: its quote says so.</summary>
+    [JsonIgnore]
+    public bool RepliesToDeleted => ReplyToId is not null && ReplyTo is null;
 
     /// <summary>
     /// By value, the reactions too (a record compares a list by reference, and one read back from an event's JSON
@@ -33,7 +44,8 @@ public sealed record MessageView(
         == (other.Id, other.ChannelId, other.AuthorId, other.AuthorUserName, other.AuthorDisplayName, other.Content,
             other.CreatedAt, other.EditedAt, other.Version, other.AuthorAvatarVersion)
         && (Kind, PinnedMessageId, IsPinned) == (other.Kind, other.PinnedMessageId, other.IsPinned)
-        && Reactions.SequenceEqual(other.Reactions);
+        && Reactions.SequenceEqual(other.Reactions)
+        && ReplyToId == other.ReplyToId && Equals(ReplyTo, other.ReplyTo);
 
     public override int GetHashCode() => HashCode.Combine(Id, Version, Content, Reactions.Count);
 }

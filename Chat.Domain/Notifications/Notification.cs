@@ -7,6 +7,7 @@ public enum NotificationKind
     InvitationDeclined = 2,
     Mentioned = 3,
     JoinedThroughLink = 4,
+    Replied = 5,
 }
 
 /// <summary>Something for one user to see in the inbox; stored, so nothing is lost while they are away.</summary>
@@ -18,7 +19,7 @@ public class Notification
 
     public NotificationKind Kind { get; set; }
 
-    /// <summary>Who caused it: the inviter, the invitee, the author of the mention, the member who joined.</summary>
+    /// <summary>Who caused it: the inviter, the invitee, the author of the mention or reply, the member who joined.</summary>
     public string? ActorId { get; set; }
 
     public int? CommunityId { get; set; }

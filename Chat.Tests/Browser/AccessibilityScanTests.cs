@@ -99,6 +99,13 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         await ScanAsync(page, "reaction picker", report);
         await emojiSearch.PressAsync("Escape");
         await Expect(emojiSearch).ToBeHiddenAsync();
+        await reacted.ShowActionsAsync();
+        await reacted.GetByRole(AriaRole.Button, new() { Name = page.Say("Reply"), Exact = true }).ClickAsync();
+        var cancelReply = page.GetByRole(AriaRole.Button, new() { Name = page.Say("Cancel reply") });
+        await Expect(cancelReply).ToBeVisibleAsync();
+        await ScanAsync(page, "reply bar", report);
+        await cancelReply.ClickAsync();
+        await Expect(cancelReply).ToBeHiddenAsync();
 
         await page.GotoAsync("servers/find");
         await Expect(page.GetByLabel(page.Say("Search public servers by name"))).ToBeEnabledAsync();
@@ -136,13 +143,18 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         var server = await communities.CreateAsync(userId, TwoUsers.UniqueServerName("Atelier"), "Drawing and paint", isPublic: true);
         await communities.JoinAsync(other.Id, server.Id);
         var channelId = server.FirstChannelId!.Value;
-        await messages.SendAsync(other.Id, channelId, "Hello, **welcome** to the atelier", Guid.NewGuid());
+        var hello = await messages.SendAsync(other.Id, channelId, "Hello, **welcome** to the atelier", Guid.NewGuid());
         await messages.SendAsync(userId, channelId, "Thanks! `code` and a [link](https://example.test)", Guid.NewGuid());
         var second = await messages.SendAsync(other.Id, channelId, "the second message\n> a quote", Guid.NewGuid());
         // A reaction of each kind: the reader's own (pressed) and someone else's.
         var reactions = services.GetRequiredService<ReactionService>();
         await reactions.ToggleReactionAsync(userId, second.Id, "\U0001F44D");
         await reactions.ToggleReactionAsync(other.Id, second.Id, "\U0001F389");
+        // A reply of each kind: one quoting its original, one whose original was deleted.
+        await messages.ReplyAsync(userId, channelId, hello.Id, "Glad to be here", Guid.NewGuid());
+        var gone = await messages.SendAsync(other.Id, channelId, "soon deleted", Guid.NewGuid());
+        await messages.ReplyAsync(userId, channelId, gone.Id, "too late", Guid.NewGuid());
+        await messages.DeleteAsync(other.Id, gone.Id);
 
         var garden = await communities.CreateAsync(other.Id, "Garden", "Seeds and soil", isPublic: false);
         var link = await services.GetRequiredService<InvitationService>().CreateLinkAsync(other.Id, garden.Id, null, null);

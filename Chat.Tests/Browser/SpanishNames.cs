@@ -34,6 +34,8 @@ public static class SpanishNames
         ["Message actions"] = "Acciones del mensaje",
         ["Add reaction"] = "Añadir reacción",
         ["Search emoji by name"] = "Buscar emoji por nombre",
+        ["Reply"] = "Responder",
+        ["Cancel reply"] = "Cancelar respuesta",
         ["Channels"] = "Canales",
         ["Message"] = "Mensaje",
         ["Create a server"] = "Crear un servidor",

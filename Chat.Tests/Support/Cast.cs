@@ -167,7 +167,7 @@ public static class DatabaseSnapshot
         rows.AddRange(await c.Channels.AsNoTracking().OrderBy(x => x.Id)
             .Select(x => new { Table = "channel", x.Id, x.CommunityId, x.Name, x.Topic, x.Position }).ToListAsync());
         rows.AddRange(await c.Messages.AsNoTracking().OrderBy(x => x.Id)
-            .Select(x => new { Table = "message", x.Id, x.ChannelId, x.AuthorId, x.Content, x.EditedAt, x.Version, x.Nonce })
+            .Select(x => new { Table = "message", x.Id, x.ChannelId, x.AuthorId, x.Content, x.EditedAt, x.Version, x.Nonce, x.ReplyToId })
             .ToListAsync());
         rows.AddRange(await c.MessageRevisions.AsNoTracking().OrderBy(x => x.Id)
             .Select(x => new { Table = "revision", x.Id, x.MessageId, x.Content }).ToListAsync());

@@ -25,6 +25,8 @@ internal sealed partial class MessageItemTexts
     private readonly string namesAnd;
     private readonly string reactionLabel;
     private readonly string reactionsLabel;
+    private readonly string quoteLabel;
+    private readonly MarkupString originalDeleted;
 
     private MessageItemTexts(IStringLocalizer l)
     {
@@ -35,6 +37,10 @@ internal sealed partial class MessageItemTexts
         NewMessages = l["NewMessages"];
         var actions = $"<div class=\"message-actions\" {CssScope} role=\"toolbar\" aria-label=\"{Encode(l["Actions"])}\">";
         var unread = Button(l["MarkUnread"], l["MarkUnread"], "unread", "◉");
+        actions += Button(l["Reply"], l["Reply"], ReplyActions.Reply,
+            $"<svg {CssScope} viewBox=\"0 0 24 24\" width=\"16\" height=\"16\" aria-hidden=\"true\" focusable=\"false\" fill=\"none\" "
+            + "stroke=\"currentColor\" stroke-width=\"2\" stroke-linecap=\"round\" stroke-linejoin=\"round\">"
+            + $"<path {CssScope} d=\"M10 8 5 12l5 4M5 12h9a5 5 0 0 1 5 5v1\" /></svg>");
         actions += Button(l["AddReaction"], l["AddReaction"], ReactionActions.OpenPicker,
             $"<svg {CssScope} viewBox=\"0 0 24 24\" width=\"16\" height=\"16\" aria-hidden=\"true\" focusable=\"false\" fill=\"none\" "
             + "stroke=\"currentColor\" stroke-width=\"2\" stroke-linecap=\"round\" stroke-linejoin=\"round\">"
@@ -42,6 +48,9 @@ internal sealed partial class MessageItemTexts
         namesAnd = l["NamesAnd"];
         reactionLabel = l["ReactionLabel"];
         reactionsLabel = l["Reactions"];
+        quoteLabel = l["QuoteLabel"];
+        originalDeleted = new MarkupString(
+            $"<div class=\"reply-quote deleted\" {CssScope}>{Encode(l["OriginalDeleted"])}</div>");
         OwnActions = new MarkupString(actions
             + Button(l["Edit"], l["EditMessage"], "edit", "✎")
             + Button(l["Delete"], l["DeleteMessage"], "delete",
@@ -70,10 +79,10 @@ internal sealed partial class MessageItemTexts
     /// <summary>The divider before the first unread message.</summary>
     public string NewMessages { get; }
 
-    /// <summary>The toolbar of one's own message: edit, delete, mark unread.</summary>
+    /// <summary>The toolbar of one's own message: reply, react, edit, delete, mark unread.</summary>
     public MarkupString OwnActions { get; }
 
-    /// <summary>The toolbar of someone else's message: mark unread.</summary>
+    /// <summary>The toolbar of someone else's message: reply, react, mark unread.</summary>
     public MarkupString OtherActions { get; }
 
     /// <summary>The "(edited)" button that opens the earlier versions.</summary>
@@ -101,6 +110,25 @@ internal sealed partial class MessageItemTexts
         }
 
         return new MarkupString(html.Append("</div>").ToString());
+    }
+
+    /// <summary>
+    /// The line above a reply: the original's author and start as plain text (encoded, so markup shows as written),
+    /// a button that jumps to the original (chat.js passes the click on, as for the toolbar); or, when the original was
+    /// deleted, a line that says so.
+    /// </summary>
+    public MarkupString Quote(MessageView reply)
+    {
+        if (reply.ReplyTo is not { } quote)
+        {
+            return originalDeleted;
+        }
+
+        var label = string.Format(CultureInfo.CurrentCulture, quoteLabel, quote.AuthorDisplayName, quote.Excerpt);
+        return new MarkupString(
+            $"<button type=\"button\" class=\"reply-quote\" {CssScope} data-action=\"{ReplyActions.JumpToOriginal}\" aria-label=\"{Encode(label)}\">"
+            + $"<span class=\"reply-author\" {CssScope}>{Encode(quote.AuthorDisplayName)}</span> "
+            + $"<span class=\"reply-excerpt\" {CssScope}>{Encode(quote.Excerpt)}</span></button>");
     }
 
     /// <summary>"Ana", "Ana and Bob", "Ana, Bob and Carl", "Ana, Bob, Carl and 2 others".</summary>

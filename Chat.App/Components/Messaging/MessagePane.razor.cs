@@ -133,6 +133,7 @@ public sealed partial class MessagePane
         announcer?.Reset();
         editingId = null;
         pickerMessageId = null;
+        replyDraft = null;
         loaded = false;
         hasOlder = false;
         dividerAfterId = LastReadMessageId;
@@ -278,6 +279,7 @@ public sealed partial class MessagePane
                 break;
             case MessageEdited edited when edited.Message.ChannelId == channel.Id:
                 Merge([KeepReactions(edited.Message)]);
+                RequoteReplies(edited.Message);
                 break;
             case ReactionsChanged reacted when reacted.ChannelId == channel.Id:
                 ApplyReactions(reacted);
@@ -287,6 +289,7 @@ public sealed partial class MessagePane
                 break;
             case MessageDeleted deleted when deleted.ChannelId == channel.Id:
                 messages.RemoveAll(m => m.Id == deleted.MessageId);
+                ForgetOriginal(deleted.MessageId);
                 if (editingId == deleted.MessageId)
                 {
                     editingId = null;
@@ -509,6 +512,7 @@ public sealed partial class MessagePane
     private async Task OnSentAsync(MessageView sent)
     {
         Merge([sent]);
+        replyDraft = null;
         dividerAfterId = null;
         showJumpBar = false;
         if (module is not null && logAttached)
@@ -549,6 +553,12 @@ public sealed partial class MessagePane
                 break;
             case "history":
                 await ShowHistoryAsync(message);
+                break;
+            case ReplyActions.Reply:
+                await StartReplyAsync(message);
+                break;
+            case ReplyActions.JumpToOriginal:
+                JumpToOriginal(message);
                 break;
             case ReactionActions.OpenPicker:
                 pickerMessageId = message.Id;

@@ -32,16 +32,20 @@ internal static class NotificationText
         NotificationKind.InvitationDeclined => Words["Declined", Actor(n), Server(n)],
         NotificationKind.Mentioned => Words["Mentioned", Actor(n), n.ChannelName ?? Words["DeletedChannel"]],
         NotificationKind.JoinedThroughLink => Words["JoinedThroughLink", Actor(n), Server(n)],
+        NotificationKind.Replied => Words["Replied", Actor(n), n.ChannelName ?? Words["DeletedChannel"]],
         _ => Words["SomethingNew"],
     };
 
-    public static string? Body(NotificationView n) => n.Kind == NotificationKind.Mentioned ? n.MessageExcerpt : null;
+    public static string? Body(NotificationView n) => IsAboutMessage(n) ? n.MessageExcerpt : null;
 
-    /// <summary>Where opening the notification leads: a mention to its message, highlighted.</summary>
+    /// <summary>Where opening the notification leads: a mention or a reply to its message, highlighted.</summary>
     public static string? Link(NotificationView n) =>
-        n is { Kind: NotificationKind.Mentioned, CommunityId: { } c, ChannelId: { } ch, MessageId: { } m }
+        n is { CommunityId: { } c, ChannelId: { } ch, MessageId: { } m } && IsAboutMessage(n)
             ? Messaging.MessageLink.To(c, ch, m)
             : null;
+
+    /// <summary>A mention or a reply: a message written to the user, shown like one on the desktop too.</summary>
+    public static bool IsAboutMessage(NotificationView n) => n.Kind is NotificationKind.Mentioned or NotificationKind.Replied;
 
     public static string MemberCount(int count) => Plurals.Of(Plurals.Members, count);
 }

@@ -45,6 +45,17 @@ export function attachLog(log, dotnet) {
       tapped?.classList.toggle("actions-open");
     }
   }, { signal });
+  // R on a message (its toolbar or its quote has the focus) replies to it, as in Discord. Never while typing: the
+  // composer is outside the log, and a message's editor is a textarea.
+  log.addEventListener("keydown", (event) => {
+    if (event.key.toLowerCase() !== "r" || event.ctrlKey || event.altKey || event.metaKey || event.isComposing
+      || event.target.closest("textarea, input, [contenteditable]")) { return; }
+    const message = event.target.closest("li[id^='message-']");
+    if (message && log.contains(message)) {
+      event.preventDefault();
+      dotnet.invokeMethodAsync("OnMessageActionAsync", Number(message.id.slice("message-".length)), "reply");
+    }
+  }, { signal });
   // A long press on a phone opens the context menu; on a reaction it shows who reacted instead (its title).
   log.addEventListener("contextmenu", (event) => {
     const reaction = event.target.closest("button.reaction");
@@ -72,6 +83,8 @@ export function attachLog(log, dotnet) {
   }
   log.scrollTop = log.scrollHeight;
   watchDivider(log);
+  // Says the messages' buttons work now; a click before that does nothing (tests wait for it after a reload).
+  log.dataset.actions = "ready";
 }
 
 // The pane is told only of changes: it keeps its oldest messages while the reader is up there reading them.

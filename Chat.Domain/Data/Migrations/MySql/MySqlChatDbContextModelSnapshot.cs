@@ -297,6 +297,9 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<long?>("PinnedMessageId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ReplyToId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");

@@ -294,6 +294,9 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.Property<long?>("PinnedMessageId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ReplyToId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

@@ -279,6 +279,9 @@ namespace Chat.Domain.Data.Migrations.Sqlite
                     b.Property<long?>("PinnedMessageId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReplyToId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+
+namespace Chat.App.Components.Messaging;
+
+/// <summary>
+/// The pane's part of replies: which message the composer replies to, the jump from a quote to its original, and
+/// keeping quotes right as originals are edited or deleted live.
+/// </summary>
+public sealed partial class MessagePane
+{
+    // The message the composer replies to; null while it writes a plain message.
+    private ReplyDraft? replyDraft;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>"Reply" in a message's toolbar, or R on a message: the composer replies to it and takes the focus.</summary>
+    private async Task StartReplyAsync(MessageView message)
+    {
+        replyDraft = new ReplyDraft(message.Id, message.AuthorDisplayName, message.AuthorId == userId);
+        StateHasChanged();
+        if (composer is not null)
+        {
+            await composer.FocusAsync();
+        }
+    }
+
+    private void ToggleReplyNotify()
+    {
+        if (replyDraft is { } draft)
+        {
+            replyDraft = draft with { Notify = !draft.Notify };
+        }
+    }
+
+    private async Task CancelReplyAsync()
+    {
+        replyDraft = null;
+        StateHasChanged();
+        if (composer is not null)
+        {
+            await composer.FocusAsync();
+        }
+    }
+
+    /// <summary>
+    /// A click on a reply's quote opens the original the way a mention from the inbox does: through the page's
+    /// ?message= address, which loads older pages until it is there, scrolls to it and highlights it.
+    /// </summary>
+    private void JumpToOriginal(MessageView reply)
+    {
+        if (reply is not { ReplyTo: not null, ReplyToId: { } originalId } || Channel is not { } channel)
+        {
+            return;
+        }
+
+        // Jumping to the same original again scrolls to it again.
+        scrolledToHighlight = null;
+        Navigation.NavigateTo(string.Create(
+            CultureInfo.InvariantCulture, $"servers/{channel.CommunityId}/channels/{channel.Id}?message={originalId}"));
+    }
+
+    // An original edited live: its replies quote the new text.
+    private void RequoteReplies(MessageView original)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (messages[i].ReplyToId == original.Id)
+            {
+                messages[i] = messages[i] with { ReplyTo = ReplyQuote.Of(original.Id, original.AuthorDisplayName, original.Content) };
+            }
+        }
+    }
+
+    // An original deleted live: its replies say so, and the composer stops replying to it (the send would be refused).
+    private void ForgetOriginal(long originalId)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (messages[i].ReplyToId == originalId && messages[i].ReplyTo is not null)
+            {
+                messages[i] = messages[i] with { ReplyTo = null };
+            }
+        }
+
+        if (replyDraft?.MessageId == originalId)
+        {
+            replyDraft = null;
+        }
+    }
+}
