@@ -77,6 +77,7 @@ public sealed partial class MessagePane
     }
 
     // The same way as a mention from the inbox: through the address, so the page loads older pages and highlights.
+    // For a pin chosen from the list or a line, and a reply's quote.
     private void JumpTo(long messageId)
     {
         if (Channel is not { } channel)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 
 namespace Chat.App.Components.Messaging;
@@ -11,9 +10,6 @@ public sealed partial class MessagePane
 {
     // The message the composer replies to; null while it writes a plain message.
     private ReplyDraft? replyDraft;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>"Reply" in a message's toolbar, or R on a message: the composer replies to it and takes the focus.</summary>
     private async Task StartReplyAsync(MessageView message)
@@ -50,15 +46,10 @@ public sealed partial class MessagePane
     /// </summary>
     private void JumpToOriginal(MessageView reply)
     {
-        if (reply is not { ReplyTo: not null, ReplyToId: { } originalId } || Channel is not { } channel)
+        if (reply is { ReplyTo: not null, ReplyToId: { } originalId })
         {
-            return;
+            JumpTo(originalId);
         }
-
-        // Jumping to the same original again scrolls to it again.
-        scrolledToHighlight = null;
-        Navigation.NavigateTo(string.Create(
-            CultureInfo.InvariantCulture, $"servers/{channel.CommunityId}/channels/{channel.Id}?message={originalId}"));
     }
 
     // An original edited live: its replies quote the new text.
