@@ -39,6 +39,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ChannelService>();
         services.AddSingleton<MessageService>();
         services.AddSingleton<ReactionService>();
+        services.AddSingleton<AutocompleteService>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<ProfileService>();
