@@ -158,13 +158,17 @@ public sealed class ComposerAutocomplete
             .ToList();
     }
 
-    private static List<Suggestion> SuggestEmoji(string query) =>
-        Emoji.Search(query)
-            .Select((e, order) => (Emoji: e, order, Rank: e.ShortName.StartsWith(query.ToLowerInvariant(), StringComparison.Ordinal) ? 0 : 1))
+    // The name typed in full first (":heart" before ":heart_eyes"), then names starting with it, then the rest.
+    private static List<Suggestion> SuggestEmoji(string query)
+    {
+        var name = query.ToLowerInvariant();
+        return Emoji.Search(query)
+            .Select((e, order) => (Emoji: e, order, Rank: e.ShortName == name ? 0 : e.ShortName.StartsWith(name, StringComparison.Ordinal) ? 1 : 2))
             .OrderBy(e => e.Rank).ThenBy(e => e.order)
             .Take(MaxSuggestions)
             .Select(e => new Suggestion(SuggestionKind.Emoji, e.Emoji.Value, $":{e.Emoji.ShortName}:", e.Emoji.Value))
             .ToList();
+    }
 
     // Folded once per load of the lists, not at every key.
     private void Index(AutocompleteSources sources)
