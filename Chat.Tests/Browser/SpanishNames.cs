@@ -34,6 +34,7 @@ public static class SpanishNames
         ["Message actions"] = "Acciones del mensaje",
         ["Add reaction"] = "Añadir reacción",
         ["Search emoji by name"] = "Buscar emoji por nombre",
+        ["Suggestions"] = "Sugerencias",
         ["Channels"] = "Canales",
         ["Message"] = "Mensaje",
         ["Create a server"] = "Crear un servidor",

@@ -23,9 +23,12 @@ export function attachSuggestions(textarea, dotnet) {
   textarea.addEventListener("keyup", (event) => {
     if (["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) { report(); }
   });
-  // A press on an entry does not take focus from the box (ComposerSuggestions), so this is focus going elsewhere.
+  // A press on an entry does not take focus from the box (ComposerSuggestions), so this is focus going elsewhere. A
+  // moment later, and only if it stayed away: a tap that did move focus has chosen by then, and given it back.
   textarea.addEventListener("blur", () => {
-    if (isOpen(textarea)) { dotnet.invokeMethodAsync("CloseSuggestionsAsync"); }
+    setTimeout(() => {
+      if (document.activeElement !== textarea && isOpen(textarea)) { dotnet.invokeMethodAsync("CloseSuggestionsAsync"); }
+    }, 300);
   });
 
   // Caught on the way down, before the box's own keys (chat.js, attachComposer): while the list is open, Enter and Tab
