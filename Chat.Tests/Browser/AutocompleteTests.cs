@@ -1,4 +1,9 @@
+using Chat.Domain.Channels;
+using Chat.Domain.Communities;
+using Chat.Domain.Users;
 using Chat.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -92,8 +97,14 @@ public sealed class AutocompleteTests(BrowserAppFixture app) : IClassFixture<Bro
     {
         await using var context = await app.NewContextAsync(Screen.Phone);
         await context.AddCookiesAsync([new Cookie { Name = "chat.theme", Value = "light", Url = app.BaseUrl.ToString() }]);
-        var page = await RegisterWithServerAsync(context);
-        await page.CreateChannelAsync("random");
+        var page = await context.NewPageAsync();
+        var user = TestUser.Create("ac");
+        await page.RegisterAsync(user);
+        await page.ExpectShellAsync();
+        // The server and its second channel through the services: this test is about the composer, not the drawer
+        // that creating them goes through on a phone.
+        var (serverId, randomId) = await ArrangeServerAsync(user);
+        await page.GotoAsync($"servers/{serverId}/channels/{randomId}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "# random" })).ToBeVisibleAsync();
         var box = page.ComposerBox();
         await box.ExpectKeysReadyAsync();
@@ -134,6 +145,19 @@ public sealed class AutocompleteTests(BrowserAppFixture app) : IClassFixture<Bro
         await page.ExpectShellAsync();
         await page.CreateServerAsync(TwoUsers.UniqueServerName("Deck"));
         return page;
+    }
+
+    private async Task<(int ServerId, int RandomId)> ArrangeServerAsync(TestUser user)
+    {
+        string userId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            userId = (await scope.ServiceProvider.GetRequiredService<UserManager<ChatUser>>().FindByNameAsync(user.UserName))!.Id;
+        }
+
+        var server = await app.Services.GetRequiredService<CommunityService>().CreateAsync(userId, TwoUsers.UniqueServerName("Deck"), null, isPublic: true);
+        var random = await app.Services.GetRequiredService<ChannelService>().CreateAsync(userId, server.Id, "random");
+        return (server.Id, random.Id);
     }
 
     // Whole, on the page, and between the channel header and the box: not under the keyboard, not off the top.

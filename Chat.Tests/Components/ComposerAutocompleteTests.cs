@@ -116,7 +116,7 @@ public sealed class ComposerAutocompleteTests
 
         Assert.False(member.IsOpen);
         var everyone = Assert.Single(admin.Items);
-        Assert.Equal((SuggestionKind.Everyone, "@everyone"), (everyone.Kind, everyone.Insert));
+        Assert.Equal((SuggestionKind.Everyone, "@everyone", "everyone"), (everyone.Kind, everyone.Insert, everyone.Label));
     }
 
     [Fact]
@@ -125,11 +125,12 @@ public sealed class ComposerAutocompleteTests
         var list = new ComposerAutocomplete();
 
         list.Update("#", 1, Sources, selfUserId: null);
-        var all = list.Items.Select(i => i.Label).ToList();
+        var all = list.Items.Select(i => i.Insert).ToList();
         list.Update("#cancion", 8, Sources, selfUserId: null);
 
         Assert.Equal(["#general", "#canción", "#random"], all);
-        Assert.Equal("#canción", Assert.Single(list.Items).Insert);
+        var found = Assert.Single(list.Items);
+        Assert.Equal(("#canción", "canción", "Songs"), (found.Insert, found.Label, found.Detail));
     }
 
     [Fact]

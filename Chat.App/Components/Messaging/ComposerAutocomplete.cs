@@ -10,7 +10,10 @@ public enum SuggestionKind
     Emoji,
 }
 
-/// <summary>One entry of the composer's list: what it shows and what choosing it writes into the message.</summary>
+/// <summary>
+/// One entry of the composer's list: what choosing it writes into the message, and what it shows (a channel's and
+/// @everyone's label without the symbol, which the list draws beside it).
+/// </summary>
 public sealed record Suggestion(SuggestionKind Kind, string Insert, string Label, string? Detail = null, MemberView? Member = null);
 
 /// <summary>
@@ -139,7 +142,7 @@ public sealed class ComposerAutocomplete
             .ToList();
         if (everyone)
         {
-            found.Add(new Suggestion(SuggestionKind.Everyone, "@" + MentionRules.Everyone, "@" + MentionRules.Everyone));
+            found.Add(new Suggestion(SuggestionKind.Everyone, "@" + MentionRules.Everyone, MentionRules.Everyone));
         }
 
         return found;
@@ -154,7 +157,7 @@ public sealed class ComposerAutocomplete
             .Where(c => c.Rank >= 0)
             .OrderBy(c => c.Rank).ThenBy(c => c.order)
             .Take(MaxSuggestions)
-            .Select(c => new Suggestion(SuggestionKind.Channel, "#" + c.Channel.Name, "#" + c.Channel.Name, c.Channel.Topic))
+            .Select(c => new Suggestion(SuggestionKind.Channel, "#" + c.Channel.Name, c.Channel.Name, c.Channel.Topic))
             .ToList();
     }
 
