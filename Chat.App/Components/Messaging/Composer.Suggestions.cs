@@ -13,10 +13,10 @@ public partial class Composer
     private const string SuggestionsId = "composer-suggestions";
 
     private readonly ComposerAutocomplete suggestions = new();
+    // Loaded when a list opens and dropped when it ends, so the next one has a member who joined meanwhile.
     private AutocompleteSources? sources;
     private int? sourcesChannelId;
-    // Set when no list is open, so the next one that opens loads the lists again: a member who joined meanwhile is in it.
-    private bool sourcesStale = true;
+    private Task<AutocompleteSources>? loadingSources;
     private string lastText = "";
     private int lastCaret;
     private IJSObjectReference? suggestionsModule;
@@ -40,22 +40,15 @@ public partial class Composer
         var trigger = AutocompleteTrigger.Find(lastText, lastCaret);
         if (trigger is null)
         {
-            sourcesStale = true;
+            // A tab that is done suggesting holds no member list.
+            sources = null;
         }
-        else if (trigger.NeedsSources && (sources is null || sourcesStale || sourcesChannelId != channel.Id))
+        else if (trigger.NeedsSources && (sources is null || sourcesChannelId != channel.Id))
         {
-            // Once per opening, not per key (AutocompleteService says why); the service checks membership.
-            sourcesStale = false;
-            try
-            {
-                sources = await Autocomplete.GetSourcesAsync(userId, channel.Id);
-            }
-            catch (DomainException)
-            {
-                // No longer a member, or the channel is gone: nothing to suggest, and the send will say why.
-                sources = AutocompleteSources.Empty;
-            }
-
+            // Once per opening, not per key (AutocompleteService says why); keys typed meanwhile wait for the same load.
+            loadingSources ??= LoadSourcesAsync(channel.Id);
+            sources = await loadingSources;
+            loadingSources = null;
             sourcesChannelId = channel.Id;
         }
 
@@ -63,6 +56,20 @@ public partial class Composer
         if (suggestions.Update(lastText, lastCaret, sources ?? AutocompleteSources.Empty, userId))
         {
             StateHasChanged();
+        }
+    }
+
+    private async Task<AutocompleteSources> LoadSourcesAsync(int channelId)
+    {
+        try
+        {
+            // The service checks that the user is a member of the channel's server.
+            return await Autocomplete.GetSourcesAsync(userId, channelId);
+        }
+        catch (DomainException)
+        {
+            // No longer a member, or the channel is gone: nothing to suggest, and a send will say why.
+            return AutocompleteSources.Empty;
         }
     }
 
@@ -120,7 +127,9 @@ public partial class Composer
     private void ResetSuggestions()
     {
         suggestions.Close();
-        sourcesStale = true;
+        sources = null;
+        // A load for the channel left behind is not the new channel's.
+        loadingSources = null;
     }
 
     private async Task AttachSuggestionsAsync()

@@ -63,6 +63,11 @@ public sealed class ComposerAutocomplete
 
         Trigger = trigger;
         Items = items;
+        if (trigger is null)
+        {
+            Forget();
+        }
+
         return changed;
     }
 
@@ -92,6 +97,7 @@ public sealed class ComposerAutocomplete
         Trigger = null;
         Items = [];
         Active = 0;
+        Forget();
     }
 
     /// <summary>
@@ -171,6 +177,14 @@ public sealed class ComposerAutocomplete
             .Take(MaxSuggestions)
             .Select(e => new Suggestion(SuggestionKind.Emoji, e.Emoji.Value, $":{e.Emoji.ShortName}:", e.Emoji.Value))
             .ToList();
+    }
+
+    // A closed list keeps nothing of the server's members: the next one that opens loads them again.
+    private void Forget()
+    {
+        indexed = null;
+        members = [];
+        channels = [];
     }
 
     // Folded once per load of the lists, not at every key.
