@@ -78,8 +78,7 @@ public static class ChatDatabase
         }
 
         await db.Database.MigrateAsync(ct);
-        await UserNameSkeletonBackfill.FillAsync(db, ct);
-        await SearchNameBackfill.FillAsync(db, ct);
+        await ColumnBackfills.FillAsync(db, ct);
     }
 
     /// <summary>
@@ -97,8 +96,7 @@ public static class ChatDatabase
             try
             {
                 await db.Database.MigrateAsync(ct);
-                await UserNameSkeletonBackfill.FillAsync(db, ct);
-                await SearchNameBackfill.FillAsync(db, ct);
+                await ColumnBackfills.FillAsync(db, ct);
             }
             finally
             {
