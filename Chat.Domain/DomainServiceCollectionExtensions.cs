@@ -43,6 +43,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<MessageService>();
         services.AddSingleton<ReactionService>();
         services.AddSingleton<PinService>();
+        services.AddSingleton<AutocompleteService>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<ProfileService>();

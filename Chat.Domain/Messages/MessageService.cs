@@ -420,7 +420,7 @@ public sealed partial class MessageService(
             .Where(name => name.Length >= ChatUser.UserNameMinLength)
             .Distinct()
             .ToList();
-        var everyone = authorRole >= MemberRole.Admin && names.Contains(EveryoneMention);
+        var everyone = MentionRules.MayMentionEveryone(authorRole) && names.Contains(EveryoneMention);
         if (names.Count == 0)
         {
             return [];

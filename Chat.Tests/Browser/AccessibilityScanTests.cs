@@ -85,6 +85,14 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         }
 
         await ScanAsync(page, "channel", report);
+        // The composer offering members (Lena and @everyone): a combobox with its listbox, in this theme's colours.
+        var composer = page.ComposerBox();
+        await composer.ExpectKeysReadyAsync();
+        await composer.PressSequentiallyAsync("@");
+        await Expect(page.GetByRole(AriaRole.Listbox, new() { Name = page.Say("Suggestions") }).GetByRole(AriaRole.Option)).ToHaveCountAsync(2);
+        await ScanAsync(page, "composer suggestions", report);
+        await composer.PressAsync("Escape");
+        await composer.FillAsync("");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-switcher", "ready");
         await page.Keyboard.PressAsync("Control+k");
         await page.GetByRole(AriaRole.Combobox, new() { Name = page.Say("Server or channel name") }).FillAsync("gen");

@@ -126,14 +126,14 @@ public static partial class ChatPage
             // One column: the messages and the composer, and the app bar's way to the rest.
             await Expect(page.NavigationToggle()).ToBeEnabledAsync();
             await Expect(page.MessageLog()).ToBeVisibleAsync();
-            await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = page.Say("Message") })).ToBeVisibleAsync();
+            await Expect(page.ComposerBox()).ToBeVisibleAsync();
             return;
         }
 
         await Expect(page.ServerRail()).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = page.Say("Channels") })).ToBeVisibleAsync();
         await Expect(page.MessageLog()).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = page.Say("Message") })).ToBeVisibleAsync();
+        await Expect(page.ComposerBox()).ToBeVisibleAsync();
         await Expect(page.CreateServerButton()).ToBeEnabledAsync();
     }
 
@@ -209,8 +209,9 @@ public static partial class ChatPage
     /// </summary>
     public static Task ExpectKeysReadyAsync(this ILocator box) => Expect(box).ToHaveAttributeAsync("data-keys", "ready");
 
+    /// <summary>The message box: a combobox, as it offers members, channels and emoji while the user types.</summary>
     public static ILocator ComposerBox(this IPage page) =>
-        page.GetByRole(AriaRole.Textbox, new() { Name = page.Say("Message"), Exact = true });
+        page.GetByRole(AriaRole.Combobox, new() { Name = page.Say("Message"), Exact = true });
 
     /// <summary>The messages of the open channel whose text contains <paramref name="text"/>.</summary>
     public static ILocator Message(this IPage page, string text) =>

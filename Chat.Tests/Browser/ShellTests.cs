@@ -21,7 +21,7 @@ public sealed class ShellTests(BrowserAppFixture app) : IClassFixture<BrowserApp
         await Expect(page).ToHaveURLAsync(ChatPage.ChannelUrl());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "# general" })).ToBeVisibleAsync();
         await Expect(page.MessageLog()).ToContainTextAsync("No messages yet");
-        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Message" })).ToBeEnabledAsync();
+        await Expect(page.ComposerBox()).ToBeEnabledAsync();
         Assert.True(errors.IsEmpty, string.Join(Environment.NewLine, errors));
     }
 

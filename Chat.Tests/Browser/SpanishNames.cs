@@ -36,6 +36,7 @@ public static class SpanishNames
         ["Search emoji by name"] = "Buscar emoji por nombre",
         ["Reply"] = "Responder",
         ["Cancel reply"] = "Cancelar respuesta",
+        ["Suggestions"] = "Sugerencias",
         ["Channels"] = "Canales",
         ["Message"] = "Mensaje",
         ["Create a server"] = "Crear un servidor",

@@ -60,6 +60,7 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(Messages);
         Services.AddSingleton(Database.Get<ReactionService>());
         Services.AddSingleton(Database.Get<PinService>());
+        Services.AddSingleton(Database.Get<AutocompleteService>());
         Services.AddSingleton(Notifications);
         Services.AddSingleton(Invitations);
         Services.AddSingleton(ComponentClock ?? Database.Get<TimeProvider>());

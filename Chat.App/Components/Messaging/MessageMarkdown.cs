@@ -20,16 +20,41 @@ public static class MessageMarkdown
     // not once per tab, and every tab's render tree holds the same string. Entries go when the view is collected.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MessageView, string> Rendered = [];
 
+    // Messages with a "#": their HTML depends on the server's channels, kept with the channels it was made with.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MessageView, LinkedHtml> RenderedWithChannels = [];
+
     /// <summary>The message's HTML, shared by every reader holding the same view.</summary>
-    public static string ToHtml(MessageView message)
+    public static string ToHtml(MessageView message) => ToHtml(message, ChannelLinks.None);
+
+    /// <summary>
+    /// As above, with <c>#name</c> linking to the channel of that name in <paramref name="channels"/>. Readers of one
+    /// message are in one server and see the same channels, so they still share one rendering.
+    /// </summary>
+    public static string ToHtml(MessageView message, ChannelLinks channels)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Rendered.GetValue(message, m => ToHtml(m.Content));
+        ArgumentNullException.ThrowIfNull(channels);
+        if (channels.Count == 0 || !message.Content.Contains('#', StringComparison.Ordinal))
+        {
+            return Rendered.GetValue(message, m => ToHtml(m.Content));
+        }
+
+        if (RenderedWithChannels.TryGetValue(message, out var earlier) && earlier.Channels.Equals(channels))
+        {
+            return earlier.Html;
+        }
+
+        var html = ToHtml(message.Content, channels);
+        RenderedWithChannels.AddOrUpdate(message, new LinkedHtml(channels, html));
+        return html;
     }
 
-    public static string ToHtml(string text)
+    public static string ToHtml(string text) => ToHtml(text, ChannelLinks.None);
+
+    public static string ToHtml(string text, ChannelLinks channels)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(channels);
         var document = Markdown.Parse(text, Pipeline);
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
@@ -39,6 +64,12 @@ public static class MessageMarkdown
         foreach (var link in document.Descendants<AutolinkInline>().ToList())
         {
             Sanitize(link);
+        }
+
+        // After the links are checked: these are the app's own addresses, built here, never the author's.
+        if (channels.Count > 0)
+        {
+            MessageChannelLinks.Add(document, channels);
         }
 
         using var writer = new StringWriter();
@@ -95,6 +126,8 @@ public static class MessageMarkdown
             link.ReplaceBy(new LiteralInline(link.Url));
         }
     }
+
+    private sealed record LinkedHtml(ChannelLinks Channels, string Html);
 
     private static MarkdownPipeline BuildPipeline()
     {
