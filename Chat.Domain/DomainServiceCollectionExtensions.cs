@@ -3,6 +3,7 @@ using Chat.Domain.Communities;
 using Chat.Domain.Data;
 using Chat.Domain.Invitations;
 using Chat.Domain.Messages;
+using Chat.Domain.Messages.Search;
 using Chat.Domain.Notifications;
 using Chat.Domain.Profiles;
 using Chat.Domain.RateLimiting;
@@ -39,6 +40,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ChannelService>();
         services.AddSingleton<MessageService>();
         services.AddSingleton<ReactionService>();
+        services.AddSingleton<MessageSearchService>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<ProfileService>();

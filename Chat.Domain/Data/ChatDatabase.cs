@@ -1,3 +1,4 @@
+using Chat.Domain.Messages.Search;
 using Chat.Domain.Text;
 using Chat.Domain.Users;
 using Microsoft.Data.Sqlite;
@@ -80,6 +81,7 @@ public static class ChatDatabase
         await db.Database.MigrateAsync(ct);
         await UserNameSkeletonBackfill.FillAsync(db, ct);
         await SearchNameBackfill.FillAsync(db, ct);
+        await MessageSearchBackfill.FillAsync(db, ct);
     }
 
     /// <summary>
@@ -99,6 +101,7 @@ public static class ChatDatabase
                 await db.Database.MigrateAsync(ct);
                 await UserNameSkeletonBackfill.FillAsync(db, ct);
                 await SearchNameBackfill.FillAsync(db, ct);
+                await MessageSearchBackfill.FillAsync(db, ct);
             }
             finally
             {

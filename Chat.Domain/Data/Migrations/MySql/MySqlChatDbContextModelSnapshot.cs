@@ -291,6 +291,10 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<Guid>("Nonce")
                         .HasColumnType("char(36)");
 
+                    b.Property<string>("SearchContent")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");

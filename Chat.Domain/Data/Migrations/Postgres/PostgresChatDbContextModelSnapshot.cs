@@ -288,6 +288,10 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.Property<Guid>("Nonce")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SearchContent")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

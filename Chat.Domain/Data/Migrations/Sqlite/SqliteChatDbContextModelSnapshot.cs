@@ -273,6 +273,10 @@ namespace Chat.Domain.Data.Migrations.Sqlite
                     b.Property<Guid>("Nonce")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchContent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
