@@ -59,6 +59,7 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(Channels);
         Services.AddSingleton(Messages);
         Services.AddSingleton(Database.Get<ReactionService>());
+        Services.AddSingleton(Database.Get<Chat.Domain.Messages.Search.MessageSearchService>());
         Services.AddSingleton(Notifications);
         Services.AddSingleton(Invitations);
         Services.AddSingleton(ComponentClock ?? Database.Get<TimeProvider>());
