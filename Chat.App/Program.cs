@@ -6,6 +6,7 @@ using Chat.App.Components.Localization;
 using Chat.App.Components.Pages;
 using Chat.App.Components.Tabs;
 using Chat.App.Components.Theming;
+using Chat.App.Diagnostics;
 using Chat.App.Health;
 using Chat.App.Localization;
 using Chat.App.Security;
@@ -31,6 +32,7 @@ builder.Services.AddChatDomainSettings(builder.Configuration);
 builder.Services.AddSharedDataProtection(builder.Configuration);
 builder.Services.AddProxyHeaders(builder.Configuration);
 builder.Services.AddChatHealthChecks(database);
+builder.AddChatTelemetry();
 
 builder.Services.AddChatIdentity(builder.Configuration);
 builder.Services.AddLoginLockout(builder.Configuration);
@@ -50,6 +52,7 @@ app.UseForwardedHeaders();
 
 // Early, so that every answer gets the headers, error pages included.
 app.UseSecurityHeaders();
+app.UseMetricsEndpoint();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

@@ -1,6 +1,7 @@
 using Chat.Domain.Channels;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
+using Chat.Domain.Diagnostics;
 using Chat.Domain.Invitations;
 using Chat.Domain.Messages;
 using Chat.Domain.Messages.Search;
@@ -23,6 +24,8 @@ public static class DomainServiceCollectionExtensions
         this IServiceCollection services, DatabaseSettings database, string? instanceName = null)
     {
         services.AddLogging();
+        services.AddMetrics();
+        services.AddSingleton<ChatMetrics>();
         services.AddSingleton(database);
         services.AddSingleton(ChatInstance.Start(instanceName));
         services.AddDbContextFactory<ChatDbContext, ChatDbContextFactory>(options => ChatDatabase.Configure(options, database));

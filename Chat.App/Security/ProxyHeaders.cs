@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -33,15 +32,8 @@ internal static class ProxyHeaders
             options.KnownIPNetworks.Clear();
             foreach (var entry in trusted)
             {
-                // Each entry is one or the other: ProxyHeadersOptions refused anything else at start.
-                if (IPAddress.TryParse(entry, out var address))
-                {
-                    options.KnownProxies.Add(address);
-                }
-                else
-                {
-                    options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
-                }
+                // ProxyHeadersOptions refused anything but addresses and networks at start.
+                options.KnownIPNetworks.Add(NetworkEntries.Parse(entry));
             }
         });
         return services;

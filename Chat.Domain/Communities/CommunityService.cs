@@ -5,11 +5,16 @@ using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Domain.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Chat.Domain.Communities;
 
-public sealed class CommunityService(
-    IDbContextFactory<ChatDbContext> dbFactory, ChatHub hub, TimeProvider clock, WriteRateLimiter rateLimiter)
+public sealed partial class CommunityService(
+    IDbContextFactory<ChatDbContext> dbFactory,
+    ChatHub hub,
+    TimeProvider clock,
+    WriteRateLimiter rateLimiter,
+    ILogger<CommunityService> logger)
 {
     public const string DefaultChannelName = "general";
     public const int SearchPageSize = 20;
@@ -95,6 +100,7 @@ public sealed class CommunityService(
         var members = await db.Memberships.Where(m => m.CommunityId == communityId).Select(m => m.UserId).ToListAsync(ct);
         db.Communities.Remove(community);
         await db.SaveChangesAsync(ct);
+        LogDeleted(logger, communityId, userId!, members.Count);
         await hub.PublishAsync(new CommunityDeleted(communityId));
         foreach (var member in members)
         {
@@ -220,6 +226,7 @@ public sealed class CommunityService(
         }
 
         await RemoveMemberAsync(db, communityId, memberId, ct);
+        LogRemoved(logger, memberId, communityId, userId!);
     }
 
     /// <summary>The owner makes a member an admin, or an admin a member again.</summary>
@@ -248,6 +255,7 @@ public sealed class CommunityService(
 
         membership.Role = role;
         await db.SaveChangesAsync(ct);
+        LogRoleChanged(logger, memberId, communityId, role, userId!);
         await hub.PublishAsync(new MemberRoleChanged(communityId, memberId, role));
     }
 
@@ -265,6 +273,7 @@ public sealed class CommunityService(
         memberships.Single(m => m.UserId == userId).Role = MemberRole.Admin;
         next.Role = MemberRole.Owner;
         await db.SaveChangesAsync(ct);
+        LogOwnershipTransferred(logger, communityId, userId!, newOwnerId);
         await hub.PublishAsync(new MemberRoleChanged(communityId, userId!, MemberRole.Admin));
         await hub.PublishAsync(new MemberRoleChanged(communityId, newOwnerId, MemberRole.Owner));
     }
@@ -327,4 +336,16 @@ public sealed class CommunityService(
 
         return (name, description);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Server {CommunityId} deleted by its owner {UserId}, with its {Members} members")]
+    private static partial void LogDeleted(ILogger logger, int communityId, string userId, int members);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {MemberId} removed from server {CommunityId} by {UserId}")]
+    private static partial void LogRemoved(ILogger logger, string memberId, int communityId, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {MemberId} of server {CommunityId} made {Role} by the owner {UserId}")]
+    private static partial void LogRoleChanged(ILogger logger, string memberId, int communityId, MemberRole role, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Server {CommunityId} handed over by {UserId} to {NewOwnerId}")]
+    private static partial void LogOwnershipTransferred(ILogger logger, int communityId, string userId, string newOwnerId);
 }

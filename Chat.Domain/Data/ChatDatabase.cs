@@ -1,4 +1,3 @@
-using Chat.Domain.Messages.Search;
 using Chat.Domain.Text;
 using Chat.Domain.Users;
 using Microsoft.Data.Sqlite;
@@ -79,9 +78,7 @@ public static class ChatDatabase
         }
 
         await db.Database.MigrateAsync(ct);
-        await UserNameSkeletonBackfill.FillAsync(db, ct);
-        await SearchNameBackfill.FillAsync(db, ct);
-        await MessageSearchBackfill.FillAsync(db, ct);
+        await ColumnBackfills.FillAsync(db, ct);
     }
 
     /// <summary>
@@ -99,9 +96,7 @@ public static class ChatDatabase
             try
             {
                 await db.Database.MigrateAsync(ct);
-                await UserNameSkeletonBackfill.FillAsync(db, ct);
-                await SearchNameBackfill.FillAsync(db, ct);
-                await MessageSearchBackfill.FillAsync(db, ct);
+                await ColumnBackfills.FillAsync(db, ct);
             }
             finally
             {

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
+using Chat.Domain.Diagnostics;
 using Chat.Domain.Notifications;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
@@ -15,7 +16,8 @@ public sealed partial class MessageService(
     ChatHub hub,
     TimeProvider clock,
     WriteRateLimiter rateLimiter,
-    NotificationService notifications)
+    NotificationService notifications,
+    ChatMetrics metrics)
 {
     public const int PageSize = 50;
     private const string EveryoneMention = "EVERYONE";
@@ -103,6 +105,7 @@ public sealed partial class MessageService(
         }
 
         var view = await db.Messages.AsNoTracking().Where(m => m.Id == message.Id).Select(ToView).SingleAsync(ct);
+        metrics.MessageSent();
         await hub.PublishAsync(new MessagePosted(communityId, view));
         await notifications.PublishAsync(inbox, ct);
         return view;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Chat.Domain.RateLimiting;
@@ -9,7 +10,8 @@ namespace Chat.Domain.RateLimiting;
 /// stopwatch, so that tests can move time. Each instance keeps its own buckets: behind a balancer a user's tabs on
 /// two instances get two buckets, which still stops a flood.
 /// </summary>
-public sealed class WriteRateLimiter(IOptions<WriteRateLimitOptions> options, TimeProvider clock)
+public sealed partial class WriteRateLimiter(
+    IOptions<WriteRateLimitOptions> options, TimeProvider clock, ILogger<WriteRateLimiter> logger)
 {
     // A full bucket is the same as none, so full ones are dropped now and then to keep the table small.
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
@@ -41,10 +43,18 @@ public sealed class WriteRateLimiter(IOptions<WriteRateLimitOptions> options, Ti
                 bucket.Refill(now, limit);
                 if (bucket.Tokens < 1)
                 {
+                    // Once per run of refusals: a client that keeps hammering does not flood the log.
+                    if (!bucket.Refusing)
+                    {
+                        bucket.Refusing = true;
+                        LogLimitReached(logger, userId, action);
+                    }
+
                     throw DomainErrors.SlowDown();
                 }
 
                 bucket.Tokens--;
+                bucket.Refusing = false;
                 return;
             }
         }
@@ -73,9 +83,15 @@ public sealed class WriteRateLimiter(IOptions<WriteRateLimitOptions> options, Ti
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} reached the {Action} limit; refused until the bucket refills")]
+    private static partial void LogLimitReached(ILogger logger, string userId, WriteAction action);
+
     private sealed class Bucket(int burst)
     {
         public double Tokens { get; set; } = burst;
+
+        /// <summary>The last take was refused; the next refusal is not logged again.</summary>
+        public bool Refusing { get; set; }
 
         public DateTimeOffset? RefilledAt { get; private set; }
 

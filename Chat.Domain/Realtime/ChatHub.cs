@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Chat.Domain.Diagnostics;
 using Chat.Domain.Realtime.Relay;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace Chat.Domain.Realtime;
 /// <see cref="OutboxListener"/> hands what other instances published to this hub's subscribers
 /// (docs/decisions/0004-scale-out.md); components see no difference.
 /// </summary>
-public sealed partial class ChatHub(ILogger<ChatHub> logger, OutboxWriter? relay = null)
+public sealed partial class ChatHub(ILogger<ChatHub> logger, OutboxWriter? relay = null, ChatMetrics? metrics = null)
 {
     private readonly Lock gate = new();
     private ImmutableDictionary<string, ImmutableArray<Subscription>> topics =
@@ -56,6 +57,8 @@ public sealed partial class ChatHub(ILogger<ChatHub> logger, OutboxWriter? relay
         {
             return;
         }
+
+        metrics?.Delivered(subscribers.Length);
 
         // Started together, so one slow circuit does not delay the others; each failure stays its own.
         var deliveries = new Task[subscribers.Length];

@@ -7,6 +7,7 @@ public class ChatUser : IdentityUser
 {
     public const int UserNameMinLength = 3;
     public const int UserNameMaxLength = 32;
+    /// <summary>The two lengths above, written out (a constant cannot format numbers); a test holds them together.</summary>
     public const string UserNamePattern = "^[A-Za-z0-9_.]{3,32}$";
     public const int DisplayNameMaxLength = 32;
 
@@ -14,6 +15,9 @@ public class ChatUser : IdentityUser
 
     /// <summary>Identity's column for the email address.</summary>
     public const int EmailMaxLength = 256;
+
+    /// <summary>Length over composition (NIST SP 800-63B): at least this many characters, any characters.</summary>
+    public const int PasswordMinLength = 10;
 
     public const int PasswordMaxLength = 128;
 

@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Chat.Domain.Channels;
 using Chat.Domain.Data;
+using Chat.Domain.Diagnostics;
 using Chat.Domain.Messages;
 using Chat.Domain.Realtime;
 using Chat.Domain.Realtime.Relay;
 using Chat.Tests.Support;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Npgsql;
 
 namespace Chat.Tests.Domain;
@@ -40,6 +43,36 @@ public sealed class RelayTests
         Assert.Equal(expected, Describe(onB.Events));
         Assert.Equal(sent, Assert.IsType<MessagePosted>(onB.Events[0]).Message);
     }
+
+    [Theory, OnPostgres]
+    public async Task MessageSentOnOneInstance_IsCountedThere_AndItsRelayLagMeasuredOnTheOther(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var cast = await Cast.CreateAsync(db, isPublic: true);
+        await using var a = await RelayInstance.StartAsync(db.ConnectionString, "a");
+        await using var b = await RelayInstance.StartAsync(db.ConnectionString, "b");
+        using var onB = new EventRecorder(b.Hub, Topics.Community(cast.CommunityId));
+        using var sentOnA = Collect<long>(a, "chat.messages.sent");
+        using var sentOnB = Collect<long>(b, "chat.messages.sent");
+        using var lagOnA = Collect<double>(a, "chat.relay.lag");
+        using var lagOnB = Collect<double>(b, "chat.relay.lag");
+
+        await a.Get<MessageService>().SendAsync(cast.Member.Id, cast.ChannelId, "measured", Guid.NewGuid());
+        await Wait.UntilAsync(() => onB.Events.Count == 1, "b to receive the message");
+
+        Assert.Equal(1, Assert.Single(sentOnA.GetMeasurementSnapshot()).Value);
+        Assert.Empty(sentOnB.GetMeasurementSnapshot());
+        // a's listener skips a's own rows, so only b measures how long the message took to come over (both also
+        // relay each other's presence reports).
+        Assert.DoesNotContain(lagOnA.GetMeasurementSnapshot(), IsMessagePosted);
+        Assert.InRange(Assert.Single(lagOnB.GetMeasurementSnapshot(), IsMessagePosted).Value, 0, 60);
+    }
+
+    private static bool IsMessagePosted(CollectedMeasurement<double> lag) => lag.MatchesTags(new KeyValuePair<string, object?>("chat.event", nameof(MessagePosted)));
+
+    private static MetricCollector<T> Collect<T>(RelayInstance instance, string instrument)
+        where T : struct =>
+        new(instance.Get<IMeterFactory>(), ChatMetrics.MeterName, instrument);
 
     [Theory, OnPostgres]
     public async Task EveryEventKind_PublishedOnOneInstance_ArrivesWhole_OnTheOther(DatabaseProvider provider)

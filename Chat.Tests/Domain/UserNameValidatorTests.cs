@@ -19,6 +19,17 @@ public sealed class UserNameValidatorTests
         Assert.True(result.Succeeded);
     }
 
+    [Fact]
+    public async Task ValidateAsync_TheLengthLimitsShownToUsers_AreTheOnesEnforced()
+    {
+        string[] fits = [new('a', ChatUser.UserNameMinLength), new('a', ChatUser.UserNameMaxLength)];
+        string[] misses = [new('a', ChatUser.UserNameMinLength - 1), new('a', ChatUser.UserNameMaxLength + 1)];
+
+        var accepted = await Task.WhenAll(fits.Concat(misses).Select(async n => (await ValidateAsync(new ChatUser { UserName = n })).Succeeded));
+
+        Assert.Equal([true, true, false, false], accepted);
+    }
+
     [Theory]
     [InlineData("an")]
     [InlineData("abcdefghijklmnopqrstuvwxyz0123456")]

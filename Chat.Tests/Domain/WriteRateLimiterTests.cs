@@ -1,4 +1,5 @@
 using Chat.Domain.RateLimiting;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -7,6 +8,7 @@ namespace Chat.Tests.Domain;
 public sealed class WriteRateLimiterTests
 {
     private readonly FakeTimeProvider clock = new();
+    private readonly FakeLogger<WriteRateLimiter> log = new();
 
     [Fact]
     public void Acquire_PastTheBurst_IsRefusedUntilTheClockRefillsOne()
@@ -71,8 +73,27 @@ public sealed class WriteRateLimiterTests
         Assert.Equal(50, granted);
     }
 
+    [Fact]
+    public void Acquire_RefusedAgainAndAgain_IsLoggedOncePerRunOfRefusals()
+    {
+        var limiter = LimiterWithEdits(burst: 1, refill: TimeSpan.FromSeconds(1));
+        Spend(limiter, 1);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Throws<RateLimitedException>(() => limiter.Acquire(WriteAction.EditMessage, "ana"));
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Spend(limiter, 1);
+        Assert.Throws<RateLimitedException>(() => limiter.Acquire(WriteAction.EditMessage, "ana"));
+
+        Assert.Equal(2, log.Collector.Count);
+        Assert.Equal("User ana reached the EditMessage limit; refused until the bucket refills", log.LatestRecord.Message);
+    }
+
     private WriteRateLimiter LimiterWithEdits(int burst, TimeSpan refill) =>
-        new(Options.Create(new WriteRateLimitOptions { Edit = new(burst, refill) }), clock);
+        new(Options.Create(new WriteRateLimitOptions { Edit = new(burst, refill) }), clock, log);
 
     private static void Spend(WriteRateLimiter limiter, int count)
     {

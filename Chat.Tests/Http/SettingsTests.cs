@@ -71,10 +71,12 @@ public sealed class SettingsTests
     [InlineData("Presence:ReportEvery", "00:00:00")]
     [InlineData("Presence:ForgetAfter", "00:00:30")] // not longer than ReportEvery (one minute by default)
     [InlineData("ForwardedHeaders:KnownProxies", "proxy.example")]
+    [InlineData("Metrics:AllowedNetworks", "10.0.0.0/33")]
     public async Task Setting_WrongValue_StopsTheStartNamingItsKeyBeforeTheDatabase(string key, string value)
     {
         await using var app = new ChatAppFactory();
-        app.Settings[key.StartsWith("ForwardedHeaders", StringComparison.Ordinal) ? key + ":0" : key] = value;
+        // The two lists are set as their first entry.
+        app.Settings[key is "ForwardedHeaders:KnownProxies" or "Metrics:AllowedNetworks" ? key + ":0" : key] = value;
 
         var failure = Record.Exception(() => app.Services);
 

@@ -54,8 +54,7 @@ internal static class IdentityServiceCollectionExtensions
                 options.User.RequireUniqueEmail = true;
                 options.User.AllowedUserNameCharacters =
                     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.";
-                // Length over composition (NIST SP 800-63B): at least 10 characters, any characters.
-                options.Password.RequiredLength = 10;
+                options.Password.RequiredLength = ChatUser.PasswordMinLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;

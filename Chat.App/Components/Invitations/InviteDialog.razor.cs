@@ -18,12 +18,11 @@ public sealed partial class InviteDialog : IAsyncDisposable
     private IJSObjectReference? module;
     private IDisposable? subscription;
     private string userName = "";
-    private string? inviteError;
-    private string? linkError;
+    private readonly UserAction invite = new();
+    private readonly UserAction linkAction = new();
     private string? userId;
     private int lifetimeIndex = 3;
     private int maxUsesIndex = InviteLinkOptions.MaxUses.Count - 1;
-    private bool busy;
 
     [Inject]
     private InvitationService Invitations { get; set; } = default!;
@@ -64,87 +63,41 @@ public sealed partial class InviteDialog : IAsyncDisposable
             subscription = Hub.Subscribe(Topics.Community(Community.Id), userId, e => e is MemberJoined
                 ? InvokeAsync(async () =>
                 {
-                    await LoadLinksAsync();
+                    await linkAction.RunAsync(LoadLinksAsync);
                     StateHasChanged();
                 })
                 : Task.CompletedTask);
-            await LoadLinksAsync();
+            await linkAction.RunAsync(LoadLinksAsync);
         }
     }
 
-    private async Task LoadLinksAsync()
+    private async Task LoadLinksAsync() => links = [.. await Invitations.ListLinksAsync(userId, Community.Id)];
+
+    private async Task InviteAsync() => await invite.RunAsync(async () =>
     {
-        try
-        {
-            links = [.. await Invitations.ListLinksAsync(userId, Community.Id)];
-        }
-        catch (DomainException e)
-        {
-            linkError = e.Describe();
-        }
-    }
+        await Invitations.InviteAsync(userId, Community.Id, userName);
+        // A short-lived result: the field is empty again for the next name, and a refusal stays beside it.
+        Snackbar.Add(L["InvitationSent", userName.Trim().TrimStart('@')], Severity.Success);
+        userName = "";
+    });
 
-    private async Task InviteAsync()
+    private async Task CreateLinkAsync() => await linkAction.RunAsync(async () =>
     {
-        (busy, inviteError) = (true, null);
-        try
-        {
-            await Invitations.InviteAsync(userId, Community.Id, userName);
-            // A short-lived result: the field is empty again for the next name, and a refusal stays beside it.
-            Snackbar.Add(L["InvitationSent", userName.Trim().TrimStart('@')], Severity.Success);
-            userName = "";
-        }
-        catch (DomainException e)
-        {
-            inviteError = e.Describe();
-        }
-        finally
-        {
-            busy = false;
-        }
-    }
+        created = await Invitations.CreateLinkAsync(userId, Community.Id,
+            InviteLinkOptions.Lifetimes[lifetimeIndex], InviteLinkOptions.MaxUses[maxUsesIndex]);
+        await LoadLinksAsync();
+    });
 
-    private async Task CreateLinkAsync()
+    private async Task RevokeAsync(InviteLinkView link) => await linkAction.RunAsync(async () =>
     {
-        (busy, linkError) = (true, null);
-        try
+        await Invitations.RevokeLinkAsync(userId, link.Code);
+        if (created?.Code == link.Code)
         {
-            created = await Invitations.CreateLinkAsync(userId, Community.Id,
-                InviteLinkOptions.Lifetimes[lifetimeIndex], InviteLinkOptions.MaxUses[maxUsesIndex]);
-            await LoadLinksAsync();
+            created = null;
         }
-        catch (DomainException e)
-        {
-            linkError = e.Describe();
-        }
-        finally
-        {
-            busy = false;
-        }
-    }
 
-    private async Task RevokeAsync(InviteLinkView link)
-    {
-        (busy, linkError) = (true, null);
-        try
-        {
-            await Invitations.RevokeLinkAsync(userId, link.Code);
-            if (created?.Code == link.Code)
-            {
-                created = null;
-            }
-
-            await LoadLinksAsync();
-        }
-        catch (DomainException e)
-        {
-            linkError = e.Describe();
-        }
-        finally
-        {
-            busy = false;
-        }
-    }
+        await LoadLinksAsync();
+    });
 
     private async Task CopyAsync(string code)
     {

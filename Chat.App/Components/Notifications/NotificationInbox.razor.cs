@@ -26,9 +26,8 @@ public sealed partial class NotificationInbox : IAsyncDisposable
     private bool permissionButtonAttached;
     private string? permission;
     private string? userId;
-    private string? error;
+    private readonly UserAction answer = new();
     private bool hasOlder;
-    private bool busy;
 
     [Inject]
     private NotificationService Notifications { get; set; } = default!;
@@ -203,20 +202,9 @@ public sealed partial class NotificationInbox : IAsyncDisposable
     // The services publish NotificationsChanged, which reloads the list in every tab, this one included.
     private async Task RunAsync(Func<Task> action)
     {
-        busy = true;
-        error = null;
-        try
+        if (!await answer.RunAsync(action))
         {
-            await action();
-        }
-        catch (DomainException e)
-        {
-            error = e.Describe();
             await ReloadAsync();
-        }
-        finally
-        {
-            busy = false;
         }
     }
 

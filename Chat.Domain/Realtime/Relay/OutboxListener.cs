@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Chat.Domain.Data;
+using Chat.Domain.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,7 @@ public sealed partial class OutboxListener(
     PresenceTracker presence,
     ChatInstance instance,
     TimeProvider clock,
+    ChatMetrics metrics,
     ILogger<OutboxListener> logger) : BackgroundService
 {
     public static readonly TimeSpan CatchUpMargin = TimeSpan.FromMinutes(1);
@@ -255,6 +257,7 @@ public sealed partial class OutboxListener(
             }
 
             await hub.DeliverAsync(row.Topic, chatEvent);
+            metrics.Relayed(row.Kind, Now - row.CreatedAt);
             delivered++;
         }
 
