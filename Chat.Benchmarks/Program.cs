@@ -78,7 +78,8 @@ try
         // A 2-core shared machine: a few warmups, ten measured iterations of ~250 ms each, one process.
         var job = Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10)
             .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250)).WithId("Short");
-        config = config.AddJob(inProcess ? job.WithToolchain(InProcessEmitToolchain.Instance) : job);
+        // In process, a benchmark's setup may take long (seeding 1,000,000 messages): the default 5 minutes is too short.
+        config = config.AddJob(inProcess ? job.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)) : job);
     }
 
     var summaries = BenchmarkSwitcher.FromAssembly(typeof(Providers).Assembly).Run([.. rest], config);

@@ -107,6 +107,16 @@ public static class DomainErrors
 
     public static ValidationException ReplyToOtherChannel() => new(Of(nameof(ReplyToOtherChannel)), "replyTo");
 
+    // Message search: the field is the search box.
+    public static ValidationException SearchDateInvalid(string filter) => new(Of(nameof(SearchDateInvalid), filter), "query");
+
+    public static ValidationException SearchFilterUnknown(string filter) => new(Of(nameof(SearchFilterUnknown), filter), "query");
+
+    public static ValidationException SearchUserUnknown(string userName) => new(Of(nameof(SearchUserUnknown), userName), "query");
+
+    public static ValidationException SearchChannelUnknown(string channelName) =>
+        new(Of(nameof(SearchChannelUnknown), channelName), "query");
+
     // Invitations and invite links.
     public static ValidationException NoSuchUser(string name) => new(Of(nameof(NoSuchUser), name), "userName");
 

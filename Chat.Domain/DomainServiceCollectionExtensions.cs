@@ -4,6 +4,7 @@ using Chat.Domain.Data;
 using Chat.Domain.Diagnostics;
 using Chat.Domain.Invitations;
 using Chat.Domain.Messages;
+using Chat.Domain.Messages.Search;
 using Chat.Domain.Notifications;
 using Chat.Domain.Profiles;
 using Chat.Domain.RateLimiting;
@@ -44,6 +45,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ReactionService>();
         services.AddSingleton<PinService>();
         services.AddSingleton<AutocompleteService>();
+        services.AddSingleton<MessageSearchService>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<ProfileService>();

@@ -7,8 +7,8 @@ namespace Chat.Domain.Data;
 /// <summary>
 /// Fills the columns that a migration added empty, for rows written before they existed (or straight to the
 /// database), at start-up right after the migrations. In C#, because SQL cannot compute them alike on every
-/// database: a user name's lookalike skeleton (<see cref="UserNameSkeleton"/>), a name folded for searching
-/// (<see cref="SearchText"/>, docs/decisions/0009). Nothing to do once every row has its value.
+/// database: a user name's lookalike skeleton (<see cref="UserNameSkeleton"/>), a name or a message folded for
+/// searching (<see cref="SearchText"/>, docs/decisions/0009 and 0012). Nothing to do once every row has its value.
 /// </summary>
 internal static class ColumnBackfills
 {
@@ -25,6 +25,11 @@ internal static class ColumnBackfills
         await FillAsync(db,
             db.Channels.Where(c => c.SearchName == "").OrderBy(c => c.Id),
             c => c.SearchName = SearchText.Fold(c.Name), ct);
+        // Each update also reaches the full-text index (SQLite's triggers, the others' own indexes; decision 12).
+        // A message is never empty, so an empty folded text means "not filled yet".
+        await FillAsync(db,
+            db.Messages.Where(m => m.SearchContent == "").OrderBy(m => m.Id),
+            m => m.SearchContent = SearchText.Fold(m.Content), ct);
     }
 
     /// <param name="missing">The rows without the value; filled ones drop out of it, so it shrinks to nothing.</param>

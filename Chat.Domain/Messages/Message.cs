@@ -1,4 +1,5 @@
 using Chat.Domain.Channels;
+using Chat.Domain.Text;
 using Chat.Domain.Users;
 
 namespace Chat.Domain.Messages;
@@ -7,6 +8,8 @@ public class Message
 {
     public const int ContentMaxLength = 4000;
 
+    private string content = "";
+
     /// <summary>Grows with time, so history pages by id (keyset) rather than by date or offset.</summary>
     public long Id { get; set; }
 
@@ -14,7 +17,21 @@ public class Message
 
     public string AuthorId { get; set; } = "";
 
-    public string Content { get; set; } = "";
+    public string Content
+    {
+        get => content;
+        set
+        {
+            content = value;
+            SearchContent = SearchText.Fold(value);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="SearchText.Fold"/> of the content, kept with it by the setter: each database's full-text index
+    /// reads this copy, so accents and case match alike everywhere (docs/decisions/0012-message-search.md).
+    /// </summary>
+    public string SearchContent { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
 

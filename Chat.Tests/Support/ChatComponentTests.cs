@@ -61,6 +61,7 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Get<ReactionService>());
         Services.AddSingleton(Database.Get<PinService>());
         Services.AddSingleton(Database.Get<AutocompleteService>());
+        Services.AddSingleton(Database.Get<Chat.Domain.Messages.Search.MessageSearchService>());
         Services.AddSingleton(Notifications);
         Services.AddSingleton(Invitations);
         Services.AddSingleton(ComponentClock ?? Database.Get<TimeProvider>());

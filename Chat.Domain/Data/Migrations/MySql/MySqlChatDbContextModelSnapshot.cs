@@ -300,6 +300,10 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Property<long?>("ReplyToId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SearchContent")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");

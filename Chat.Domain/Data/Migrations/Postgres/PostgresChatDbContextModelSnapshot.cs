@@ -297,6 +297,10 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.Property<long?>("ReplyToId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SearchContent")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

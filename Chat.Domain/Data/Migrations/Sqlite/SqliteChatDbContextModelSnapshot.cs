@@ -282,6 +282,10 @@ namespace Chat.Domain.Data.Migrations.Sqlite
                     b.Property<long?>("ReplyToId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchContent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
