@@ -26,9 +26,10 @@ internal static class ColumnBackfills
             db.Channels.Where(c => c.SearchName == "").OrderBy(c => c.Id),
             c => c.SearchName = SearchText.Fold(c.Name), ct);
         // Each update also reaches the full-text index (SQLite's triggers, the others' own indexes; decision 12).
-        // A message is never empty, so an empty folded text means "not filled yet".
+        // A member's message is never empty, so an empty folded text means "not filled yet"; a pinned-message line
+        // has no text of its own and is left out.
         await FillAsync(db,
-            db.Messages.Where(m => m.SearchContent == "").OrderBy(m => m.Id),
+            db.Messages.Where(m => m.SearchContent == "" && m.Content != "").OrderBy(m => m.Id),
             m => m.SearchContent = SearchText.Fold(m.Content), ct);
     }
 
@@ -40,6 +41,13 @@ internal static class ColumnBackfills
         {
             var batch = await missing.Take(BatchSize).ToListAsync(ct);
             batch.ForEach(fill);
+            // A row whose value comes out empty again (a name of accents only) stays "missing": a whole batch of
+            // those would be read for ever.
+            if (!db.ChangeTracker.HasChanges())
+            {
+                return;
+            }
+
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             if (batch.Count < BatchSize)

@@ -290,6 +290,33 @@ public sealed class MessageSearchTests
     }
 
     [Theory, OnSqlite, OnPostgres, OnMySql]
+    public async Task MigrateAsync_MorePinnedLinesThanABatch_StillStarts(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, WriteLimits.Unlimited);
+        var cast = await Cast.CreateAsync(db);
+        await using (var context = await db.CreateContextAsync())
+        {
+            // Lines have no text of their own, so their folded text stays empty: the backfill must not take them
+            // for messages still to fill, batch after batch.
+            context.Messages.AddRange(Enumerable.Range(0, 600).Select(_ => new Message
+            {
+                ChannelId = cast.ChannelId,
+                AuthorId = cast.Owner.Id,
+                Kind = MessageKind.Pinned,
+                CreatedAt = DateTime.UtcNow,
+                Nonce = Guid.NewGuid(),
+            }));
+            await context.SaveChangesAsync();
+        }
+
+        // Bounded only so that a regression fails instead of hanging the suite.
+        await ChatDatabase.MigrateAsync(db.Services).WaitAsync(TimeSpan.FromMinutes(2));
+
+        await using var after = await db.CreateContextAsync();
+        Assert.Equal(600, await after.Messages.CountAsync(m => m.Kind == MessageKind.Pinned && m.SearchContent == ""));
+    }
+
+    [Theory, OnSqlite, OnPostgres, OnMySql]
     public async Task SearchAsync_NothingToSearch_FindsNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, WriteLimits.Unlimited);
