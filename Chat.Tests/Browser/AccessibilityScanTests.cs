@@ -181,9 +181,15 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
 
     private async Task ScanAsync(IPage page, string pageName, List<string> report)
     {
-        // The settled page: a live page sets its title once its data is loaded (a moment after its markup shows).
-        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"\S"));
-        var result = await page.RunAxe();
+        // The settled page: a live page sets its title once its data is loaded (a moment after its markup shows). On
+        // a loaded machine a scan right after the title showed has once found none (the head is rendered again while
+        // the page settles), so a missing title is looked for a second time; missing then, it is real.
+        var result = await ScanSettledAsync(page);
+        if (result.Violations.Any(v => v.Id == "document-title"))
+        {
+            result = await ScanSettledAsync(page);
+        }
+
         foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
         {
             var targets = violation.Nodes.Select(n => string.Join(" ", n.Target?.ToString() ?? "?"));
@@ -196,5 +202,11 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         {
             output.WriteLine($"axe {pageName}: {violation.Id} {violation.Impact} x{violation.Nodes.Length}: {string.Join(" | ", violation.Nodes.Select(n => n.Target?.ToString()))}");
         }
+    }
+
+    private static async Task<Deque.AxeCore.Commons.AxeResult> ScanSettledAsync(IPage page)
+    {
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"\S"));
+        return await page.RunAxe();
     }
 }
