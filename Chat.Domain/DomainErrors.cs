@@ -144,6 +144,28 @@ public static class DomainErrors
 
     public static ValidationException InviteLinkRevoked() => new(Of(nameof(InviteLinkRevoked)));
 
+    // Direct messages.
+    public static NotFoundException ConversationNotFound() => new(Of(nameof(ConversationNotFound)));
+
+    public static ValidationException ConversationSize(int max) => new(Of(nameof(ConversationSize), max), "participants");
+
+    public static NotFoundException PersonNotFound() => new(Of(nameof(PersonNotFound)));
+
+    /// <summary>Someone in the conversation blocked the sender; the words do not say who.</summary>
+    public static ForbiddenException BlockedByRecipient() => new(Of(nameof(BlockedByRecipient)));
+
+    public static ForbiddenException YouBlockedThem(string displayName) => new(Of(nameof(YouBlockedThem), displayName));
+
+    public static ForbiddenException NotAcceptingMessages(string displayName) => new(Of(nameof(NotAcceptingMessages), displayName));
+
+    public static ForbiddenException NoSharedServer(string displayName) => new(Of(nameof(NoSharedServer), displayName));
+
+    public static ValidationException CannotBlockYourself() => new(Of(nameof(CannotBlockYourself)), "userId");
+
+    public static ValidationException PrivacyUnknown() => new(Of(nameof(PrivacyUnknown)), "privacy");
+
+    public static ValidationException NotAServerAction() => new(Of(nameof(NotAServerAction)));
+
     // Notifications.
     public static NotFoundException NotificationNotFound() => new(Of(nameof(NotificationNotFound)));
 

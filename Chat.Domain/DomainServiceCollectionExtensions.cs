@@ -47,6 +47,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<AutocompleteService>();
         services.AddSingleton<MessageSearchService>();
         services.AddSingleton<NotificationService>();
+        services.AddSingleton<Direct.DirectMessageService>();
+        services.AddSingleton<Direct.PrivacyService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<SessionCache>();

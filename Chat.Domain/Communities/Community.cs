@@ -31,6 +31,17 @@ public class Community
 
     public bool IsPublic { get; set; }
 
+    /// <summary>A server, or a direct conversation (Direct/: no name, no invitations, every participant a plain member).</summary>
+    public CommunityKind Kind { get; set; }
+
+    /// <summary>
+    /// For a conversation between two people only: both user ids, ordered, so a unique index keeps one conversation
+    /// per pair even when both start it at once. Null for servers and group conversations.
+    /// </summary>
+    public string? DirectKey { get; set; }
+
+    public const int DirectKeyMaxLength = 200;
+
     public DateTime CreatedAt { get; set; }
 
     public List<Membership> Memberships { get; set; } = [];

@@ -27,7 +27,7 @@ public sealed partial class CommunityService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Memberships.AsNoTracking()
-            .Where(m => m.UserId == userId)
+            .Where(m => m.UserId == userId && m.Community!.Kind == CommunityKind.Server)
             .OrderBy(m => m.JoinedAt).ThenBy(m => m.CommunityId)
             .Select(m => new CommunitySummary(
                 m.CommunityId,
@@ -116,7 +116,7 @@ public sealed partial class CommunityService(
         // Compared folded on both sides (Text/SearchText): "cancion" and "CANCIÓN" find "Canción" on every database.
         var term = SearchText.Fold((query ?? "").Trim());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var matches = db.Communities.AsNoTracking().Where(c => c.IsPublic);
+        var matches = db.Communities.AsNoTracking().Where(c => c.IsPublic && c.Kind == CommunityKind.Server);
         if (term.Length > 0)
         {
             matches = matches.Where(c => c.SearchName.Contains(term));
@@ -209,6 +209,12 @@ public sealed partial class CommunityService(
         if (role == MemberRole.Owner)
         {
             throw DomainErrors.OwnerCannotLeave();
+        }
+
+        // A group conversation can be left; one of two cannot (there is one per pair: block the person instead).
+        if (await db.Communities.AnyAsync(c => c.Id == communityId && c.DirectKey != null, ct))
+        {
+            throw DomainErrors.NotAServerAction();
         }
 
         await RemoveMemberAsync(db, communityId, userId!, ct);

@@ -34,7 +34,9 @@ public sealed class QuickSwitchService(IDbContextFactory<ChatDbContext> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var mine = db.Memberships.Where(m => m.UserId == userId).Select(m => m.CommunityId);
+        // Servers only: direct conversations have no name to find (Direct/).
+        var mine = db.Memberships.Where(m => m.UserId == userId && m.Community!.Kind == CommunityKind.Server)
+            .Select(m => m.CommunityId);
         // A few more than shown, so that names starting with the query can come first among them.
         const int candidates = MaxResults * 3;
         var servers = await db.Communities.AsNoTracking()

@@ -36,6 +36,8 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<Pin> Pins => Set<Pin>();
 
+    public DbSet<Direct.UserBlock> UserBlocks => Set<Direct.UserBlock>();
+
     public DbSet<UserAvatar> Avatars => Set<UserAvatar>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();

@@ -20,7 +20,7 @@ internal static class ColumnBackfills
             db.Users.Where(u => u.UserNameSkeleton == "" && u.UserName != null && u.UserName != "").OrderBy(u => u.Id),
             u => u.UserNameSkeleton = UserNameSkeleton.Of(u.UserName!), ct);
         await FillAsync(db,
-            db.Communities.Where(c => c.SearchName == "").OrderBy(c => c.Id),
+            db.Communities.Where(c => c.SearchName == "" && c.Name != "").OrderBy(c => c.Id),
             c => c.SearchName = SearchText.Fold(c.Name), ct);
         await FillAsync(db,
             db.Channels.Where(c => c.SearchName == "").OrderBy(c => c.Id),

@@ -35,6 +35,8 @@ internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Communit
         // Folding can decompose a character into two (SearchText.Fold); twice the name's length always holds it.
         builder.Property(c => c.SearchName).HasMaxLength(Community.NameMaxLength * 2).IsRequired();
         builder.HasIndex(c => c.SearchName);
+        builder.Property(c => c.DirectKey).HasMaxLength(Community.DirectKeyMaxLength);
+        builder.HasIndex(c => c.DirectKey).IsUnique();
     }
 }
 
@@ -214,4 +216,16 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> builder) => builder.Property(k => k.Xml).IsRequired();
+}
+
+internal sealed class UserBlockConfiguration : IEntityTypeConfiguration<Direct.UserBlock>
+{
+    public void Configure(EntityTypeBuilder<Direct.UserBlock> builder)
+    {
+        builder.HasKey(b => new { b.BlockerId, b.BlockedId });
+        // "Who blocked me" is asked on every direct send.
+        builder.HasIndex(b => b.BlockedId);
+        builder.HasOne<ChatUser>().WithMany().HasForeignKey(b => b.BlockerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(b => b.Blocked).WithMany().HasForeignKey(b => b.BlockedId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

@@ -28,7 +28,14 @@ public sealed class InvitationService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var role = await Access.RequireMemberAsync(db, communityId, inviterId, ct);
-        var isPublic = await db.Communities.Where(c => c.Id == communityId).Select(c => c.IsPublic).SingleAsync(ct);
+        var community = await db.Communities.Where(c => c.Id == communityId).Select(c => new { c.IsPublic, c.Kind }).SingleAsync(ct);
+        if (community.Kind != CommunityKind.Server)
+        {
+            // A conversation's participants are chosen when it starts (Direct/DirectMessageService).
+            throw DomainErrors.NotAServerAction();
+        }
+
+        var isPublic = community.IsPublic;
         if (role < MemberRole.Admin && !isPublic)
         {
             throw DomainErrors.OnlyAdminsInviteToPrivateServer();

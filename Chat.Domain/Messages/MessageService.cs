@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
 using Chat.Domain.Diagnostics;
+using Chat.Domain.Direct;
 using Chat.Domain.Notifications;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
@@ -53,6 +54,7 @@ public sealed partial class MessageService(
         await Access.RequireMemberAsync(db, communityId, userId, ct);
         var newer = await db.Messages.AsNoTracking()
             .Where(m => m.ChannelId == channelId && m.Channel!.CommunityId == communityId && m.Id > afterId)
+            .VisibleTo(db, userId)
             .OrderBy(m => m.Id)
             .Take(PageSize * 4)
             .Select(ToView)
@@ -76,6 +78,7 @@ public sealed partial class MessageService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var communityId = await CommunityOfChannelAsync(db, channelId, ct);
         var role = await Access.RequireMemberAsync(db, communityId, userId, ct);
+        var isDirect = await DirectRules.RequireMaySendAsync(db, communityId, userId!, ct);
 
         if (await FindByNonceAsync(db, userId!, nonce, ct) is { } alreadyStored)
         {
@@ -103,10 +106,12 @@ public sealed partial class MessageService(
         }
 
         // A muted server still notifies of direct mentions, never of @everyone. Stored with the message, at once.
-        var inbox = mentioned.Where(m => m.Direct || !m.Muted)
-            .Select(m => notifications.Add(db, m.UserId, NotificationKind.Mentioned, userId, communityId, channelId, message))
-            .ToList();
-        if (original is not null && await NotifiesOriginalAuthorAsync(db, communityId, userId!, original, reply!, inbox, ct))
+        var inbox = isDirect
+            ? await DirectMessageNotificationsAsync(db, communityId, channelId, userId!, message, ct)
+            : mentioned.Where(m => m.Direct || !m.Muted)
+                .Select(m => notifications.Add(db, m.UserId, NotificationKind.Mentioned, userId, communityId, channelId, message))
+                .ToList();
+        if (!isDirect && original is not null && await NotifiesOriginalAuthorAsync(db, communityId, userId!, original, reply!, inbox, ct))
         {
             inbox.Add(notifications.Add(db, original.AuthorId, NotificationKind.Replied, userId, communityId, channelId, message));
         }
@@ -343,7 +348,8 @@ public sealed partial class MessageService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await Access.RequireMemberAsync(db, communityId, userId, ct);
         var query = db.Messages.AsNoTracking()
-            .Where(m => m.ChannelId == channelId && m.Channel!.CommunityId == communityId);
+            .Where(m => m.ChannelId == channelId && m.Channel!.CommunityId == communityId)
+            .VisibleTo(db, userId);
         if (beforeId is { } before)
         {
             query = query.Where(m => m.Id < before);

@@ -8,6 +8,7 @@ public enum NotificationKind
     Mentioned = 3,
     JoinedThroughLink = 4,
     Replied = 5,
+    DirectMessage = 6,
 }
 
 /// <summary>Something for one user to see in the inbox; stored, so nothing is lost while they are away.</summary>

@@ -44,4 +44,7 @@ public class ChatUser : IdentityUser
 
     /// <summary>Automatic (the browser's language, the default), English or Spanish.</summary>
     public LanguageChoice Language { get; set; }
+
+    /// <summary>Who may start a direct conversation with this user (Direct/DirectMessagePrivacy).</summary>
+    public Direct.DirectMessagePrivacy DirectMessages { get; set; }
 }

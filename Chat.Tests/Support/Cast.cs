@@ -161,7 +161,7 @@ public static class DatabaseSnapshot
         await using var c = await db.CreateContextAsync();
         var rows = new List<object>();
         rows.AddRange(await c.Communities.AsNoTracking().OrderBy(x => x.Id)
-            .Select(x => new { Table = "community", x.Id, x.Name, x.Description, x.IsPublic }).ToListAsync());
+            .Select(x => new { Table = "community", x.Id, x.Name, x.Description, x.IsPublic, x.Kind, x.DirectKey }).ToListAsync());
         rows.AddRange(await c.Memberships.AsNoTracking().OrderBy(x => x.CommunityId).ThenBy(x => x.UserId)
             .Select(x => new { Table = "membership", x.CommunityId, x.UserId, x.Role, x.JoinedAt, x.Muted }).ToListAsync());
         rows.AddRange(await c.Channels.AsNoTracking().OrderBy(x => x.Id)
@@ -188,6 +188,11 @@ public static class DatabaseSnapshot
         rows.AddRange(await c.Notifications.AsNoTracking().OrderBy(x => x.Id)
             .Select(x => new { Table = "notification", x.Id, x.UserId, x.Kind, x.ActorId, x.CommunityId, x.MessageId, x.ReadAt })
             .ToListAsync());
+        rows.AddRange(await c.UserBlocks.AsNoTracking().OrderBy(x => x.BlockerId).ThenBy(x => x.BlockedId)
+            .Select(x => new { Table = "block", x.BlockerId, x.BlockedId }).ToListAsync());
+        // Only settings away from the default, so that a database without servers has no rows.
+        rows.AddRange(await c.Users.AsNoTracking().Where(x => x.DirectMessages != Chat.Domain.Direct.DirectMessagePrivacy.SharedServers)
+            .OrderBy(x => x.Id).Select(x => new { Table = "privacy", x.Id, x.DirectMessages }).ToListAsync());
         // Whose picture, what kind and how big: enough to see one stored, replaced or removed.
         rows.AddRange(await c.Avatars.AsNoTracking().OrderBy(x => x.UserId)
             .Select(x => new { Table = "avatar", x.UserId, x.ContentType, x.Bytes.Length }).ToListAsync());

@@ -72,8 +72,15 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasMaxLength(300)
                         .HasColumnType("varchar(300)");
 
+                    b.Property<string>("DirectKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("tinyint(1)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -86,6 +93,9 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasColumnType("varchar(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DirectKey")
+                        .IsUnique();
 
                     b.HasIndex("Name");
 
@@ -135,6 +145,25 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys");
+                });
+
+            modelBuilder.Entity("Chat.Domain.Direct.UserBlock", b =>
+                {
+                    b.Property<string>("BlockerId")
+                        .HasColumnType("varchar(255)");
+
+                    b.Property<string>("BlockedId")
+                        .HasColumnType("varchar(255)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasPrecision(6)
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId");
+
+                    b.ToTable("UserBlocks");
                 });
 
             modelBuilder.Entity("Chat.Domain.Invitations.Invitation", b =>
@@ -552,6 +581,9 @@ namespace Chat.Domain.Data.Migrations.MySql
                         .HasPrecision(6)
                         .HasColumnType("datetime(6)");
 
+                    b.Property<int>("DirectMessages")
+                        .HasColumnType("int");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -779,6 +811,23 @@ namespace Chat.Domain.Data.Migrations.MySql
                     b.Navigation("Community");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Chat.Domain.Direct.UserBlock", b =>
+                {
+                    b.HasOne("Chat.Domain.Users.ChatUser", "Blocked")
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chat.Domain.Users.ChatUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Blocked");
                 });
 
             modelBuilder.Entity("Chat.Domain.Invitations.Invitation", b =>

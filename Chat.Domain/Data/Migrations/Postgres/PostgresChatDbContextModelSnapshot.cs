@@ -76,8 +76,15 @@ namespace Chat.Domain.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("DirectKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -90,6 +97,9 @@ namespace Chat.Domain.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DirectKey")
+                        .IsUnique();
 
                     b.HasIndex("Name");
 
@@ -140,6 +150,24 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys");
+                });
+
+            modelBuilder.Entity("Chat.Domain.Direct.UserBlock", b =>
+                {
+                    b.Property<string>("BlockerId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BlockedId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId");
+
+                    b.ToTable("UserBlocks");
                 });
 
             modelBuilder.Entity("Chat.Domain.Invitations.Invitation", b =>
@@ -551,6 +579,9 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("DirectMessages")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -781,6 +812,23 @@ namespace Chat.Domain.Data.Migrations.Postgres
                     b.Navigation("Community");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Chat.Domain.Direct.UserBlock", b =>
+                {
+                    b.HasOne("Chat.Domain.Users.ChatUser", "Blocked")
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chat.Domain.Users.ChatUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Blocked");
                 });
 
             modelBuilder.Entity("Chat.Domain.Invitations.Invitation", b =>
