@@ -42,7 +42,7 @@ public sealed partial class CommunityService(
         var role = await Access.RequireMemberAsync(db, communityId, userId, ct);
         return await db.Communities.AsNoTracking()
             .Where(c => c.Id == communityId)
-            .Select(c => new CommunityDetail(c.Id, c.Name, c.Description, c.IsPublic, role))
+            .Select(c => new CommunityDetail(c.Id, c.Name, c.Description, c.IsPublic, role) { IsDirect = c.Kind == CommunityKind.Direct })
             .SingleAsync(ct);
     }
 

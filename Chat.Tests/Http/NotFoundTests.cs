@@ -32,10 +32,23 @@ public sealed class NotFoundTests(ChatAppFactory app) : IClassFixture<ChatAppFac
         Assert.Contains(">Page not found</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ConversationNotMine_WhenSignedIn_Returns404()
+    {
+        var (client, _) = await app.CreateLoggedInClientAsync();
+        using var signedIn = client;
+
+        using var response = await signedIn.GetAsync("/messages/987654");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("/profile")]
     [InlineData("/servers/find")]
     [InlineData("/invite/abc")]
+    [InlineData("/messages")]
+    [InlineData("/messages/1")]
     public async Task ExistingPage_WhenAnonymous_RedirectsToLogin(string path)
     {
         using var client = app.CreateBrowserClient();

@@ -99,6 +99,10 @@ public sealed partial class MessagePane
     [Parameter]
     public long? HighlightMessageId { get; set; }
 
+    /// <summary>A direct conversation's name (its other participants), said instead of the channel's.</summary>
+    [Parameter]
+    public string? ConversationName { get; set; }
+
     /// <summary>Buttons of the page at the end of the channel header (the member list's, on narrow screens).</summary>
     [Parameter]
     public RenderFragment? HeaderActions { get; set; }

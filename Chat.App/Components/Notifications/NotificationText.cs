@@ -33,6 +33,7 @@ internal static class NotificationText
         NotificationKind.Mentioned => Words["Mentioned", Actor(n), n.ChannelName ?? Words["DeletedChannel"]],
         NotificationKind.JoinedThroughLink => Words["JoinedThroughLink", Actor(n), Server(n)],
         NotificationKind.Replied => Words["Replied", Actor(n), n.ChannelName ?? Words["DeletedChannel"]],
+        NotificationKind.DirectMessage => Words["DirectMessage", Actor(n)],
         _ => Words["SomethingNew"],
     };
 
@@ -41,11 +42,12 @@ internal static class NotificationText
     /// <summary>Where opening the notification leads: a mention or a reply to its message, highlighted.</summary>
     public static string? Link(NotificationView n) =>
         n is { CommunityId: { } c, ChannelId: { } ch, MessageId: { } m } && IsAboutMessage(n)
-            ? Messaging.MessageLink.To(c, ch, m)
+            ? n.Kind == NotificationKind.DirectMessage ? Direct.ConversationLink.To(c, m) : Messaging.MessageLink.To(c, ch, m)
             : null;
 
     /// <summary>A mention or a reply: a message written to the user, shown like one on the desktop too.</summary>
-    public static bool IsAboutMessage(NotificationView n) => n.Kind is NotificationKind.Mentioned or NotificationKind.Replied;
+    public static bool IsAboutMessage(NotificationView n) =>
+        n.Kind is NotificationKind.Mentioned or NotificationKind.Replied or NotificationKind.DirectMessage;
 
     public static string MemberCount(int count) => Plurals.Of(Plurals.Members, count);
 }

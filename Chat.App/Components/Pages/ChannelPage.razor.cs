@@ -70,6 +70,13 @@ public sealed partial class ChannelPage
                 await OpenCommunityAsync();
             }
 
+            // A direct conversation's messages link here like a channel's (MessageLink); it has its own page.
+            if (community?.IsDirect == true)
+            {
+                Navigation.NavigateTo(Direct.ConversationLink.To(ServerId, Highlight), replace: true);
+                return;
+            }
+
             channel = ChannelId is { } id ? channels.FirstOrDefault(c => c.Id == id) : null;
             if (ChannelId is null)
             {
