@@ -68,6 +68,8 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(Profiles);
         Services.AddSingleton(Database.Get<PresenceTracker>());
         Services.AddSingleton(Database.Get<MemberDirectory>());
+        Services.AddSingleton(Database.Get<Chat.Domain.Direct.DirectMessageService>());
+        Services.AddSingleton(Database.Get<Chat.Domain.Direct.PrivacyService>());
         Services.AddScoped<ReaderTimeZone>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<HttpStatus>();
