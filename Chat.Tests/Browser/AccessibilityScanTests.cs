@@ -123,6 +123,22 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = page.Say("Picture") })).ToBeVisibleAsync();
         await ScanAsync(page, "profile", report);
 
+        // Direct messages: the home (the list is beside the rail, or the page itself on a phone), the New message
+        // dialog with the one person the user shares a server with, and a conversation.
+        await page.GotoAsync("messages");
+        var newMessage = page.GetByRole(AriaRole.Button, new() { Name = page.Say("New message") }).Filter(new() { Visible = true }).First;
+        await Expect(newMessage).ToBeEnabledAsync();
+        await ScanAsync(page, "direct messages", report);
+        await newMessage.ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = page.Say("New message") });
+        var person = dialog.GetByRole(AriaRole.Checkbox);
+        await Expect(person).ToHaveCountAsync(1);
+        await ScanAsync(page, "new message", report);
+        await person.CheckAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = page.Say("Start ({0})", 1) }).ClickAsync();
+        await Expect(page.ComposerBox()).ToBeEnabledAsync();
+        await ScanAsync(page, "conversation", report);
+
         await page.GotoAsync(inviteUrl);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = page.Say("Join {0}", "Garden") })).ToBeEnabledAsync();
         await ScanAsync(page, "invite link", report);

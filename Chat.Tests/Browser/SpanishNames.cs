@@ -60,6 +60,8 @@ public static class SpanishNames
         ["Server or channel name"] = "Nombre del servidor o canal",
         ["Picture"] = "Imagen",
         ["Page not found"] = "Página no encontrada",
+        ["New message"] = "Nuevo mensaje",
+        ["Start ({0})"] = "Empezar ({0})",
     };
 
     /// <summary>Makes the helpers look for Spanish names on the pages of this context (made with <see cref="Locale"/>).</summary>
