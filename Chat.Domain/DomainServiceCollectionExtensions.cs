@@ -49,6 +49,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<NotificationService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<ProfileCardService>();
         services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionService>();
         if (database.Provider == DatabaseProvider.Postgres)
