@@ -51,6 +51,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Direct.PrivacyService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<ProfileCardService>();
         services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionService>();
         if (database.Provider == DatabaseProvider.Postgres)

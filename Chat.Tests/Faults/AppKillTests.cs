@@ -81,6 +81,7 @@ public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<Chrom
             using var killed = new CancellationTokenSource();
             var sending = senders.Select(s => s.RunAsync(killed.Token)).ToArray();
             await Task.Delay(Sending);
+            await EachConfirmedOnceAsync(senders);
             await app.KillAsync();
             await killed.CancelAsync();
             await Task.WhenAll(sending);
@@ -148,6 +149,19 @@ public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<Chrom
         finally
         {
             await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// The kill comes while both are sending and after each has seen a message confirmed: on a loaded machine the
+    /// first send of a fresh process can take longer than <see cref="Sending"/>.
+    /// </summary>
+    private static async Task EachConfirmedOnceAsync(Sender[] senders)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (senders.Any(s => s.Confirmed.Count == 0) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
         }
     }
 
