@@ -60,6 +60,23 @@ public sealed class DirectMessageTests(BrowserAppFixture app) : IClassFixture<Br
         await Expect(pageB.Message("Are you there?")).ToHaveCountAsync(0);
     }
 
+    [BrowserFact]
+    public async Task ProfileCard_Message_OpensTheConversationBothSidesShare()
+    {
+        await using var users = await TwoUsers.InNewServerAsync(app);
+        var (pageA, pageB) = (users.PageA, users.PageB);
+        await pageB.SendMessageAsync("Hello from Bob");
+        await pageA.Message("Hello from Bob").GetByRole(AriaRole.Button, new() { Name = users.B.DisplayName, Exact = true }).ClickAsync();
+        var card = pageA.GetByRole(AriaRole.Dialog, new() { Name = users.B.DisplayName });
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Message", Exact = true }).ClickAsync();
+
+        await Expect(card).ToHaveCountAsync(0);
+        await Expect(pageA.GetByRole(AriaRole.Heading, new() { Name = users.B.DisplayName, Exact = true })).ToBeVisibleAsync();
+        await pageA.SendMessageAsync("Found you through your card");
+        await Expect(pageB.DirectMessagesBadge()).ToHaveTextAsync("1");
+    }
+
     // From the rail's "Direct messages" home, "New message", one person, and the conversation opens.
     private static async Task StartConversationAsync(IPage page, string displayName)
     {

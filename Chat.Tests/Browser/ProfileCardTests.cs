@@ -28,8 +28,8 @@ public sealed class ProfileCardTests(BrowserAppFixture app) : IClassFixture<Brow
         var card = a.GetByRole(AriaRole.Dialog, new() { Name = users.B.DisplayName });
         await ExpectCardAsync(card, users.B, "Member", BobsBio);
         await Expect(card.Locator(":focus")).ToHaveCountAsync(1);
-        // No direct messages yet: the card offers no "Message" button until they fill its slot.
-        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Message", Exact = true })).ToHaveCountAsync(0);
+        // Direct messages fill the card's slot (DirectMessageTests opens a conversation with it).
+        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Message", Exact = true })).ToHaveCountAsync(1);
         await a.Keyboard.PressAsync("Escape");
         await Expect(card).ToHaveCountAsync(0);
         await Expect(name).ToBeFocusedAsync();

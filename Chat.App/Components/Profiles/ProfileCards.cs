@@ -11,8 +11,13 @@ namespace Chat.App.Components.Profiles;
 /// </summary>
 public static class ProfileCards
 {
-    /// <summary>The "Message" button on the card, for direct messages to fill; none until then.</summary>
-    private static RenderFragment<ProfileCardView>? MessageButton => null;
+    /// <summary>The "Message" button on the card: opens or starts the direct conversation with that person.</summary>
+    private static readonly RenderFragment<ProfileCardView> MessageButton = person => builder =>
+    {
+        builder.OpenComponent<Direct.MessagePersonButton>(0);
+        builder.AddComponentParameter(1, nameof(Direct.MessagePersonButton.UserId), person.UserId);
+        builder.CloseComponent();
+    };
 
     /// <summary>
     /// Opens the card of <paramref name="userId"/> in the community, titled with the name the viewer clicked. The
