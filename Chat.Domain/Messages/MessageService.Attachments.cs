@@ -15,6 +15,12 @@ public sealed partial class MessageService
         CancellationToken ct = default) =>
         StoreAsync(userId, channelId, content, nonce, reply: null, attachmentIds, ct);
 
+    /// <summary>A reply (<see cref="ReplyAsync(string?, int, long, string, Guid, bool, CancellationToken)"/>) with files.</summary>
+    public Task<MessageView> ReplyAsync(
+        string? userId, int channelId, long replyToId, string content, Guid nonce, bool notifyAuthor,
+        IReadOnlyCollection<long> attachmentIds, CancellationToken ct = default) =>
+        StoreAsync(userId, channelId, content, nonce, new Reply(replyToId, notifyAuthor), attachmentIds, ct);
+
     private Task<MessageView> StoreAsync(
         string? userId, int channelId, string content, Guid nonce, Reply? reply, CancellationToken ct) =>
         StoreAsync(userId, channelId, content, nonce, reply, attachmentIds: null, ct);
