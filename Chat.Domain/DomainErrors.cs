@@ -183,7 +183,7 @@ public static class DomainErrors
 
     public static ValidationException TooManyAttachments(int max) => new(Of(nameof(TooManyAttachments), max), "file");
 
-    public static ValidationException UploadLimitReached(int maxFiles, long maxMegabytes) =>
+    public static ValidationException UploadLimitReached(int maxFiles, int maxMegabytes) =>
         new(Of(nameof(UploadLimitReached), maxFiles, maxMegabytes), "file");
 
     public static NotFoundException AttachmentNotFound() => new(Of(nameof(AttachmentNotFound)));

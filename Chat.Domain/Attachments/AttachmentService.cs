@@ -219,7 +219,7 @@ public sealed partial class AttachmentService(
         if (files + 1 > limits.MaxFilesPerDay || bytes + size > limits.MaxBytesPerDay)
         {
             LogDailyLimit(userId);
-            throw DomainErrors.UploadLimitReached(limits.MaxFilesPerDay, limits.MaxBytesPerDay / (1024 * 1024));
+            throw DomainErrors.UploadLimitReached(limits.MaxFilesPerDay, (int)Math.Min(int.MaxValue, limits.MaxBytesPerDay / (1024 * 1024)));
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class AttachmentEndpointTests(ChatAppFactory app) : IClassFixture<
     [Fact]
     public async Task Get_OtherFile_DownloadsAsAnAttachmentWithItsStoredTypeNosniffAndASandbox()
     {
-        var (owner, _, community) = await CommunityWithOwnerAsync();
+        var (owner, community) = await CommunityWithOwnerAsync();
         var file = await SendFileAsync(owner.Id, community.FirstChannelId!.Value, "report final.pdf", Pdf);
         var reader = await MemberClientAsync(community.Id);
 
@@ -33,7 +33,7 @@ public sealed class AttachmentEndpointTests(ChatAppFactory app) : IClassFixture<
     [Fact]
     public async Task Get_Picture_ShowsInlineWithItsStoredTypeAndTheThumbnailToo()
     {
-        var (owner, _, community) = await CommunityWithOwnerAsync();
+        var (owner, community) = await CommunityWithOwnerAsync();
         var file = await SendFileAsync(owner.Id, community.FirstChannelId!.Value, "photo.png", TestImages.Png(400, 200));
         var reader = await MemberClientAsync(community.Id);
 
@@ -55,7 +55,7 @@ public sealed class AttachmentEndpointTests(ChatAppFactory app) : IClassFixture<
     [Fact]
     public async Task Get_NonMember_GetsTheSame404AsForNothing()
     {
-        var (owner, _, community) = await CommunityWithOwnerAsync();
+        var (owner, community) = await CommunityWithOwnerAsync();
         var file = await SendFileAsync(owner.Id, community.FirstChannelId!.Value, "secret.pdf", Pdf);
         var outsider = await app.CreateLoggedInClientAsync("outsider");
         using var client = outsider.Client;
@@ -73,7 +73,7 @@ public sealed class AttachmentEndpointTests(ChatAppFactory app) : IClassFixture<
     [Fact]
     public async Task Get_Anonymous_RedirectsToLogin()
     {
-        var (owner, _, community) = await CommunityWithOwnerAsync();
+        var (owner, community) = await CommunityWithOwnerAsync();
         var file = await SendFileAsync(owner.Id, community.FirstChannelId!.Value, "secret.pdf", Pdf);
         using var anonymous = app.CreateBrowserClient();
 
@@ -86,7 +86,7 @@ public sealed class AttachmentEndpointTests(ChatAppFactory app) : IClassFixture<
     [Fact]
     public async Task Get_RemovedMember_IsRefusedOnTheNextRequest()
     {
-        var (owner, _, community) = await CommunityWithOwnerAsync();
+        var (owner, community) = await CommunityWithOwnerAsync();
         var file = await SendFileAsync(owner.Id, community.FirstChannelId!.Value, "minutes.pdf", Pdf);
         var member = await MemberClientAsync(community.Id);
         using (var before = await member.Client.GetAsync($"/files/{file.Id}/minutes.pdf"))
@@ -109,12 +109,12 @@ public sealed class AttachmentEndpointTests(ChatAppFactory app) : IClassFixture<
         Assert.True(response.Headers.CacheControl is { Private: true, NoCache: true }, response.Headers.CacheControl?.ToString());
     }
 
-    private async Task<(Chat.Domain.Users.ChatUser Owner, HttpClient Client, CommunitySummary Community)> CommunityWithOwnerAsync()
+    private async Task<(Chat.Domain.Users.ChatUser Owner, CommunitySummary Community)> CommunityWithOwnerAsync()
     {
         var owner = await app.CreateUserWithoutPasswordAsync("owner");
         var community = await app.Services.GetRequiredService<CommunityService>()
             .CreateAsync(owner.Id, $"Files {Guid.NewGuid():N}"[..20], null, isPublic: true);
-        return (owner, app.CreateBrowserClient(), community);
+        return (owner, community);
     }
 
     private async Task<(HttpClient Client, string UserId)> MemberClientAsync(int communityId)
