@@ -75,19 +75,22 @@ public static class PictureDecoder
             throw new PictureRefusedException(PictureRefusal.NotAPicture, declared);
         }
 
+        // The camera's EXIF orientation goes with the metadata, so it is applied to the pixels first.
+        using var upright = Orient(decoded, codec.EncodedOrigin);
+        var source = upright ?? decoded;
         var (format, contentType) = sniffed switch
         {
             "image/jpeg" => (SKEncodedImageFormat.Jpeg, "image/jpeg"),
             "image/webp" => (SKEncodedImageFormat.Webp, "image/webp"),
             _ => (SKEncodedImageFormat.Png, "image/png"),
         };
-        using var stored = ScaleDown(decoded, limits.MaxStoredSide);
-        var picture = Encode(stored ?? decoded, format);
+        using var stored = ScaleDown(source, limits.MaxStoredSide);
+        var picture = Encode(stored ?? source, format);
         byte[]? thumbnail = null;
         if (limits.ThumbnailSide is { } side)
         {
-            using var small = ScaleDown(stored ?? decoded, side);
-            thumbnail = Encode(small ?? stored ?? decoded, format);
+            using var small = ScaleDown(stored ?? source, side);
+            thumbnail = Encode(small ?? stored ?? source, format);
         }
 
         if (picture is null || (limits.ThumbnailSide is not null && thumbnail is null))
@@ -95,7 +98,7 @@ public static class PictureDecoder
             throw new PictureRefusedException(PictureRefusal.NotAPicture, declared);
         }
 
-        var final = stored ?? decoded;
+        var final = stored ?? source;
         return new DecodedPicture(picture, contentType, final.Width, final.Height, thumbnail);
     }
 
@@ -106,6 +109,56 @@ public static class PictureDecoder
         {
             throw new PictureRefusedException(PictureRefusal.TooLarge, size);
         }
+    }
+
+    /// <summary>The pixels turned the way the EXIF orientation says, or null when they already are.</summary>
+    private static SKBitmap? Orient(SKBitmap bitmap, SKEncodedOrigin origin)
+    {
+        if (origin is SKEncodedOrigin.TopLeft || !Enum.IsDefined(origin))
+        {
+            return null;
+        }
+
+        var (w, h) = (bitmap.Width, bitmap.Height);
+        var sideways = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var turned = new SKBitmap(new SKImageInfo(sideways ? h : w, sideways ? w : h, bitmap.ColorType, bitmap.AlphaType));
+        using var canvas = new SKCanvas(turned);
+        switch (origin)
+        {
+            case SKEncodedOrigin.TopRight: // mirrored
+                canvas.Translate(w, 0);
+                canvas.Scale(-1, 1);
+                break;
+            case SKEncodedOrigin.BottomRight: // upside down
+                canvas.Translate(w, h);
+                canvas.RotateDegrees(180);
+                break;
+            case SKEncodedOrigin.BottomLeft: // mirrored upside down
+                canvas.Translate(0, h);
+                canvas.Scale(1, -1);
+                break;
+            case SKEncodedOrigin.LeftTop: // transposed
+                canvas.RotateDegrees(90);
+                canvas.Scale(1, -1);
+                break;
+            case SKEncodedOrigin.RightTop: // a quarter turn clockwise
+                canvas.Translate(h, 0);
+                canvas.RotateDegrees(90);
+                break;
+            case SKEncodedOrigin.RightBottom: // transversed
+                canvas.Translate(h, w);
+                canvas.RotateDegrees(90);
+                canvas.Scale(-1, 1);
+                break;
+            case SKEncodedOrigin.LeftBottom: // a quarter turn anticlockwise
+                canvas.Translate(0, w);
+                canvas.RotateDegrees(270);
+                break;
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
+        return turned;
     }
 
     /// <summary>A copy no larger than <paramref name="maxSide"/> on its longer side, or null when it already fits.</summary>

@@ -223,6 +223,22 @@ public sealed class AttachmentTests
         }
     }
 
+    [Theory, OnSqlite, OnPostgres, OnMySql]
+    public async Task UploadAsync_PhotoWithExifOrientation_IsStoredTurnedUpright(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, WriteLimits.Unlimited);
+        var cast = await Cast.CreateAsync(db);
+
+        var photo = await UploadAsync(db, cast.Member.Id, cast.ChannelId, "phone.jpg", TestImages.JpegTurnedByExif(80, 40));
+
+        Assert.Equal((40, 80), (photo.Width, photo.Height));
+        using var stored = SkiaSharp.SKBitmap.Decode((await db.Get<AttachmentService>().GetFileAsync(cast.Member.Id, photo.Id)).Bytes);
+        Assert.Equal((40, 80), (stored.Width, stored.Height));
+        var (top, bottom) = (stored.GetPixel(20, 10), stored.GetPixel(20, 70));
+        Assert.True(top.Red > 150 && top.Blue < 100, $"the top is {top}, not red");
+        Assert.True(bottom.Blue > 150 && bottom.Red < 100, $"the bottom is {bottom}, not blue");
+    }
+
     public static TheoryData<string, string, string?, byte[], string> HostileUploads => new()
     {
         { "an HTML page renamed .png", "cute.png", "image/png",

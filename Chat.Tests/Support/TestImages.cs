@@ -177,6 +177,34 @@ public static class TestImages
         return encoded.ToArray();
     }
 
+    /// <summary>
+    /// A JPEG whose EXIF says to turn it a quarter clockwise (orientation 6, as phones write): the left half red, the
+    /// right half blue, so once turned the top is red and the bottom blue.
+    /// </summary>
+    public static byte[] JpegTurnedByExif(int width, int height)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(width, height);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            using var red = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(220, 20, 20) };
+            using var blue = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(20, 20, 220) };
+            canvas.DrawRect(0, 0, width / 2f, height, red);
+            canvas.DrawRect(width / 2f, 0, width / 2f, height, blue);
+        }
+
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var encoded = image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 95);
+        var jpeg = encoded.ToArray();
+        // Exif, a big-endian TIFF header, one IFD entry: Orientation (0x0112), SHORT, 1 value, 6; no next IFD.
+        var exif = Convert.FromHexString("457869660000" + "4D4D002A00000008" + "0001" + "011200030000000100060000" + "00000000");
+        var segment = new byte[4 + exif.Length];
+        segment[0] = 0xFF;
+        segment[1] = 0xE1;
+        BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), (ushort)(exif.Length + 2));
+        exif.CopyTo(segment, 4);
+        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
+    }
+
     /// <summary>A real lossy WebP encoded by SkiaSharp.</summary>
     public static byte[] WebP(int width, int height)
     {
