@@ -3,6 +3,7 @@ using Chat.Domain.Channels;
 using Chat.Domain.Communities;
 using Chat.Domain.Messages;
 using Chat.Domain.Messages.Search;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Benchmarks;
 
@@ -18,6 +19,7 @@ public class MessageSearchBenchmarks : DatabaseBenchmark
 {
     private const int Chunk = 5_000;
     private const int Channels = 10;
+    private const string ServerName = "Search";
 
     private static readonly string[] Words =
     [
@@ -32,13 +34,27 @@ public class MessageSearchBenchmarks : DatabaseBenchmark
     private int communityId;
     private int channelId;
 
+    // Seeding a million messages takes minutes on each database; the four benchmarks only read.
+    protected override bool SeedOnce => true;
+
+    protected override async Task FindSeededAsync()
+    {
+        messages = Database.Get<MessageService>();
+        search = Database.Get<MessageSearchService>();
+        await using var db = await Database.CreateContextAsync();
+        communityId = await db.Communities.Where(c => c.Name == ServerName).Select(c => c.Id).SingleAsync();
+        readerId = await db.Memberships.Where(m => m.CommunityId == communityId && m.Role == MemberRole.Owner)
+            .Select(m => m.UserId).SingleAsync();
+        channelId = await db.Channels.Where(c => c.CommunityId == communityId).OrderBy(c => c.Position).Select(c => c.Id).FirstAsync();
+    }
+
     protected override async Task SeedAsync()
     {
         messages = Database.Get<MessageService>();
         search = Database.Get<MessageSearchService>();
         var users = await Database.CreateUsersAsync("talker", 20);
         readerId = users[0].Id;
-        var community = await Database.Get<CommunityService>().CreateAsync(readerId, "Search", null, isPublic: true);
+        var community = await Database.Get<CommunityService>().CreateAsync(readerId, ServerName, null, isPublic: true);
         communityId = community.Id;
         var channelIds = new List<int> { community.FirstChannelId!.Value };
         await using (var db = await Database.CreateContextAsync())

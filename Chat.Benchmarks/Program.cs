@@ -88,6 +88,7 @@ try
 }
 finally
 {
+    await DatabaseBenchmark.DisposeSeededAsync();
     foreach (var server in servers)
     {
         await server.DisposeAsync();

@@ -22,6 +22,11 @@ internal static class Telemetry
     // .NET 10's circuit meter: aspnetcore.components.circuit.active is the number of open tabs.
     private const string CircuitMeter = "Microsoft.AspNetCore.Components.Server.Circuits";
 
+    // Blazor's lifecycle meter, which the ASP.NET Core instrumentation turns on: it times every component's
+    // parameters and every render batch, with an async method per measure. At 200 users that was 4% of the app's CPU
+    // and more garbage to collect on every message (docs/performance.md); a profiler is the tool for that question.
+    private const string ComponentLifecycleMeter = "Microsoft.AspNetCore.Components.Lifecycle";
+
     public static void AddChatTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<MetricsOptions>()
@@ -34,6 +39,7 @@ internal static class Telemetry
                 "chat", serviceInstanceId: builder.Configuration["Instance:Name"] ?? Environment.MachineName))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
+                .AddView(instrument => instrument.Meter.Name == ComponentLifecycleMeter ? MetricStreamConfiguration.Drop : null)
                 .AddRuntimeInstrumentation()
                 .AddMeter(ChatMetrics.MeterName, CircuitMeter)
                 // Every scrape counts afresh: the exporter's default reuses an answer for 300 ms.

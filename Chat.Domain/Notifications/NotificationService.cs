@@ -46,9 +46,13 @@ public sealed class NotificationService(IDbContextFactory<ChatDbContext> dbFacto
             throw DomainErrors.NotificationNotFound();
         }
 
-        await db.Notifications.Where(n => n.Id == notificationId && n.ReadAt == null)
+        var changed = await db.Notifications.Where(n => n.Id == notificationId && n.ReadAt == null)
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), ct);
-        await hub.PublishAsync(new NotificationsChanged(userId!));
+        // Already read: the user's tabs show it so, and have nothing to fetch again.
+        if (changed > 0)
+        {
+            await hub.PublishAsync(new NotificationsChanged(userId!));
+        }
     }
 
     public async Task MarkAllReadAsync(string? userId, CancellationToken ct = default)

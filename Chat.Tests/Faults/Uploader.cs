@@ -1,4 +1,5 @@
 using Chat.Tests.Browser;
+using Chat.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Chat.Tests.Faults;
@@ -57,10 +58,7 @@ internal sealed class Uploader(IPage page)
     public async Task WaitUntilInFlightAsync()
     {
         var progress = Page.GetByRole(AriaRole.List, new() { Name = "Files to send" }).Locator("progress");
-        while (await progress.CountAsync() == 0)
-        {
-            await Task.Delay(20);
-        }
+        await Wait.UntilAsync(async () => await progress.CountAsync() > 0, "an upload on its way");
     }
 
     private static byte[] MakePayload(int length)

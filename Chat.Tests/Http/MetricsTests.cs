@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -46,6 +47,23 @@ public sealed class MetricsTests
         // The framework's: requests served, the runtime, and Blazor's circuits (open tabs).
         Assert.Contains("http_server_request_duration_seconds", after, StringComparison.Ordinal);
         Assert.Contains("dotnet_gc_", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_LeaveOutBlazorsPerRenderTimings_ButKeepItsEventAndCircuitMeasures()
+    {
+        await using var app = new ChatAppFactory();
+        app.StartKestrel();
+
+        // Instruments named as Blazor's: the exporter listens to a measure only if it will export it, and Blazor
+        // times a component's parameters or a render batch only when someone listens.
+        using var lifecycle = new Meter("Microsoft.AspNetCore.Components.Lifecycle");
+        using var components = new Meter("Microsoft.AspNetCore.Components");
+        var parameters = lifecycle.CreateHistogram<double>("aspnetcore.components.update_parameters.duration");
+        var events = components.CreateHistogram<double>("aspnetcore.components.handle_event.duration");
+
+        Assert.False(parameters.Enabled);
+        Assert.True(events.Enabled);
     }
 
     [Fact]
