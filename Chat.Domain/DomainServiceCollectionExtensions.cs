@@ -50,6 +50,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<NotificationService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<ProfileCardService>();
         // Defaults here; the app binds the Attachments section over them (DomainSettings.cs).
         services.AddOptions<AttachmentOptions>();
         services.AddSingleton<AttachmentService>();

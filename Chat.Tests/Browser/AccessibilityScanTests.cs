@@ -114,6 +114,13 @@ public sealed class AccessibilityScanTests(BrowserAppFixture app, ITestOutputHel
         await ScanAsync(page, "reply bar", report);
         await cancelReply.ClickAsync();
         await Expect(cancelReply).ToBeHiddenAsync();
+        // The author's profile card, opened from their name: a dialog with the picture, names, role and bio.
+        await reacted.Locator(".author").ClickAsync();
+        var card = page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByTestId("card-bio") });
+        await Expect(card.GetByTestId("card-role")).ToBeVisibleAsync();
+        await ScanAsync(page, "profile card", report);
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(card).ToHaveCountAsync(0);
 
         await page.GotoAsync("servers/find");
         await Expect(page.GetByLabel(page.Say("Search public servers by name"))).ToBeEnabledAsync();

@@ -41,7 +41,9 @@ public sealed class SameNameTests(BrowserAppFixture app) : IClassFixture<Browser
 
             await message.HoverAsync();
 
-            Assert.Equal($"\" @{user.UserName}\"", await UsernameShownAsync(author));
+            // Drawn beside the name, with an empty alternative text, so the button's accessible name stays "Alice".
+            Assert.Equal($"\" @{user.UserName}\" / \"\"", await UsernameShownAsync(author));
+            await Expect(message.GetByRole(AriaRole.Button, new() { Name = "Alice", Exact = true })).ToBeVisibleAsync();
         }
     }
 

@@ -358,4 +358,58 @@ public sealed class MessagePaneTests : ChatComponentTests
 
         Assert.Equal(0, Hub.SubscriberCount(Topics.Community(general.CommunityId)));
     }
+
+    [Fact]
+    public async Task NewMessage_LeavesThePagesHeaderComponentsUndrawn_UntilThePageHandsDownNewOnes()
+    {
+        await ArrangeAsync();
+        var page = Render<PaneHost>(ps => ps.Add(h => h.Channel, general).Add(h => h.Version, 1));
+        page.WaitForAssertion(() => Assert.Contains("No messages yet", page.Find("[role='log']").TextContent, StringComparison.Ordinal));
+        var probe = page.FindComponent<HeaderProbe>();
+        var drawn = probe.RenderCount;
+
+        await Messages.SendAsync(ben.Id, general.Id, "one", Guid.NewGuid());
+        await Messages.SendAsync(ben.Id, general.Id, "two", Guid.NewGuid());
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("li.message").Count));
+        Assert.Equal(drawn, probe.RenderCount);
+
+        // The page drew again (the server was renamed, say): what it hands down is drawn.
+        page.Render(ps => ps.Add(h => h.Version, 2));
+        page.WaitForAssertion(() => Assert.Equal(drawn + 1, probe.RenderCount));
+    }
+
+    /// <summary>A page around the pane, as ChannelPage is: each drawing hands the pane a new header fragment.</summary>
+    private sealed class PaneHost : Microsoft.AspNetCore.Components.ComponentBase
+    {
+        // One object all along, as the page's server is between its changes; a field, so that each drawing makes a
+        // new fragment (a lambda that reads nothing of the page would be one cached delegate).
+        private readonly object server = new();
+
+        [Microsoft.AspNetCore.Components.Parameter]
+        public ChannelView? Channel { get; set; }
+
+        /// <summary>Changed to make the page draw again.</summary>
+        [Microsoft.AspNetCore.Components.Parameter]
+        public int Version { get; set; }
+
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+        {
+            builder.OpenComponent<MessagePane>(0);
+            builder.AddAttribute(1, nameof(MessagePane.Channel), Channel);
+            builder.AddAttribute(2, nameof(MessagePane.HeaderActions), (Microsoft.AspNetCore.Components.RenderFragment)(header =>
+            {
+                header.OpenComponent<HeaderProbe>(0);
+                header.AddAttribute(1, nameof(HeaderProbe.Server), server);
+                header.CloseComponent();
+            }));
+            builder.CloseComponent();
+        }
+    }
+
+    /// <summary>Stands for the header's drawers: an object parameter, so Blazor redraws it whenever its parent does.</summary>
+    private sealed class HeaderProbe : Microsoft.AspNetCore.Components.ComponentBase
+    {
+        [Microsoft.AspNetCore.Components.Parameter]
+        public object? Server { get; set; }
+    }
 }

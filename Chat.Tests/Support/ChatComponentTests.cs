@@ -69,6 +69,7 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(Invitations);
         Services.AddSingleton(ComponentClock ?? Database.Get<TimeProvider>());
         Services.AddSingleton(Profiles);
+        Services.AddSingleton(Database.Get<ProfileCardService>());
         Services.AddSingleton(Database.Get<PresenceTracker>());
         Services.AddSingleton(Database.Get<MemberDirectory>());
         Services.AddScoped<ReaderTimeZone>();

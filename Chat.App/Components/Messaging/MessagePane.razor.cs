@@ -563,6 +563,9 @@ public sealed partial class MessagePane
             case ReactionActions.OpenPicker:
                 pickerMessageId = message.Id;
                 break;
+            case ProfileCardActions.Open:
+                await OpenProfileCardAsync(message);
+                break;
             case var pin when PinActions.IsPinAction(pin):
                 await OnPinActionAsync(message, pin);
                 break;

@@ -29,10 +29,22 @@ export function attachLog(log, dotnet) {
   // One listener for every message's buttons (edit, delete, mark unread, earlier versions), instead of a Blazor
   // handler per button per message.
   log.addEventListener("click", (event) => {
-    const button = event.target.closest("button[data-action]");
+    // An author's picture opens their profile card as their name does. The picture is hidden from screen readers
+    // (the name beside it says the same), so it hands the click to the name: the focus is there, and goes back
+    // there when the card closes.
+    const avatar = event.target.closest(".message-header > .avatar");
+    if (avatar && log.contains(avatar)) {
+      const name = avatar.parentElement.querySelector("button.author");
+      name?.focus();
+      name?.click();
+      return;
+    }
+    // The author's name opens their profile card; its class says so (MessageItem.razor counts its attributes).
+    const button = event.target.closest("button[data-action], .message-header > button.author");
     const message = button?.closest("li[id^='message-']");
     if (message && log.contains(message)) {
-      dotnet.invokeMethodAsync("OnMessageActionAsync", Number(message.id.slice("message-".length)), button.dataset.action);
+      const action = button.dataset.action ?? "profile";
+      dotnet.invokeMethodAsync("OnMessageActionAsync", Number(message.id.slice("message-".length)), action);
       return;
     }
     // A touch screen has no hover: a tap on a message (not on a link or a button in it) shows its toolbar, and a
