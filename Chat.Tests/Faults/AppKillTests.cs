@@ -88,10 +88,12 @@ public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<Chrom
             var uploader = new Uploader(uploadTab);
 
             using var killed = new CancellationTokenSource();
-            var sending = senders.Select(s => s.RunAsync(killed.Token)).Append(uploader.RunAsync(killed.Token)).ToArray();
+            var sending = senders.Select(s => s.RunAsync(killed.Token)).ToList();
             await Task.Delay(Sending);
             await EachConfirmedOnceAsync(senders);
-            // And while a file of the other tab is on its way (Uploader).
+            // Then Ann's other tab starts uploading (only now, so its load cannot hold back the first confirmations on a
+            // busy machine), and the kill comes while a file is on its way.
+            sending.Add(uploader.RunAsync(killed.Token));
             await uploader.WaitUntilInFlightAsync();
             await app.KillAsync();
             await killed.CancelAsync();
