@@ -1,3 +1,4 @@
+using Chat.Domain.Attachments;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 
@@ -18,6 +19,10 @@ internal static class DomainSettings
             .ValidateOnStart();
         services.AddOptions<PresenceOptions>()
             .Bind(configuration.GetSection(PresenceOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<AttachmentOptions>()
+            .Bind(configuration.GetSection(AttachmentOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         return services;

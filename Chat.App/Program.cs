@@ -1,6 +1,7 @@
 using Chat.App;
 using Chat.App.Components;
 using Chat.App.Components.Account;
+using Chat.App.Components.Attachments;
 using Chat.App.Components.Common;
 using Chat.App.Components.Localization;
 using Chat.App.Components.Pages;
@@ -81,6 +82,7 @@ app.MapAccountEndpoints();
 app.MapThemeEndpoints();
 app.MapLanguageEndpoints();
 app.MapAvatarEndpoints();
+app.MapAttachmentEndpoints();
 app.MapHealthEndpoints();
 // Last: an unknown URL is a 404 page for everyone, not a redirect to the login page (see the file).
 app.MapNotFoundFallback();

@@ -193,6 +193,23 @@ public static class DomainErrors
     public static ValidationException AvatarTooLarge(int maxSide, int width, int height) =>
         new(Of(nameof(AvatarTooLarge), maxSide, width, height), "avatar");
 
+    // Attachments: the field is the composer's file list.
+    public static ValidationException AttachmentEmpty() => new(Of(nameof(AttachmentEmpty)), "file");
+
+    public static ValidationException AttachmentTooBig(int maxMegabytes) => new(Of(nameof(AttachmentTooBig), maxMegabytes), "file");
+
+    public static ValidationException AttachmentNotAPicture(string fileName) => new(Of(nameof(AttachmentNotAPicture), fileName), "file");
+
+    public static ValidationException AttachmentPictureTooLarge(string fileName, int width, int height) =>
+        new(Of(nameof(AttachmentPictureTooLarge), fileName, width, height), "file");
+
+    public static ValidationException TooManyAttachments(int max) => new(Of(nameof(TooManyAttachments), max), "file");
+
+    public static ValidationException UploadLimitReached(int maxFiles, int maxMegabytes) =>
+        new(Of(nameof(UploadLimitReached), maxFiles, maxMegabytes), "file");
+
+    public static NotFoundException AttachmentNotFound() => new(Of(nameof(AttachmentNotFound)));
+
     // Names and texts that others read (Text/VisibleText): the subject is a word the interface translates too.
     public static DomainError NeedsLetterOrDigit(TextSubject subject) => Of(nameof(NeedsLetterOrDigit), subject);
 

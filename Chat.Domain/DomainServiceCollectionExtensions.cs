@@ -1,3 +1,4 @@
+using Chat.Domain.Attachments;
 using Chat.Domain.Channels;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
@@ -52,6 +53,10 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<InvitationService>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<ProfileCardService>();
+        // Defaults here; the app binds the Attachments section over them (DomainSettings.cs).
+        services.AddOptions<AttachmentOptions>();
+        services.AddSingleton<AttachmentService>();
+        services.AddHostedService<PendingUploadSweeper>();
         services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionService>();
         if (database.Provider == DatabaseProvider.Postgres)

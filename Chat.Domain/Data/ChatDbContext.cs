@@ -1,3 +1,4 @@
+using Chat.Domain.Attachments;
 using Chat.Domain.Channels;
 using Chat.Domain.Communities;
 using Chat.Domain.Invitations;
@@ -39,6 +40,10 @@ public abstract class ChatDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Direct.UserBlock> UserBlocks => Set<Direct.UserBlock>();
 
     public DbSet<UserAvatar> Avatars => Set<UserAvatar>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
+using Chat.Domain.Attachments;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
 using Chat.Domain.Diagnostics;
@@ -9,6 +10,7 @@ using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Domain.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Chat.Domain.Messages;
 
@@ -18,7 +20,8 @@ public sealed partial class MessageService(
     TimeProvider clock,
     WriteRateLimiter rateLimiter,
     NotificationService notifications,
-    ChatMetrics metrics)
+    ChatMetrics metrics,
+    IOptions<AttachmentOptions> attachmentOptions)
 {
     public const int PageSize = 50;
     private const string EveryoneMention = "EVERYONE";
@@ -59,7 +62,8 @@ public sealed partial class MessageService(
             .Take(PageSize * 4)
             .Select(ToView)
             .ToListAsync(ct);
-        return await ReactionSummaries.AttachAsync(db, await ReplyQuotes.AttachAsync(db, newer, ct), userId, ct);
+        return await MessageAttachments.AttachAsync(
+            db, await ReactionSummaries.AttachAsync(db, await ReplyQuotes.AttachAsync(db, newer, ct), userId, ct), ct);
     }
 
     /// <summary>
@@ -72,9 +76,11 @@ public sealed partial class MessageService(
 
     // A reply is a message like any other (MessageService.Replies.cs): the same checks, plus its original.
     private async Task<MessageView> StoreAsync(
-        string? userId, int channelId, string content, Guid nonce, Reply? reply, CancellationToken ct)
+        string? userId, int channelId, string content, Guid nonce, Reply? reply, IReadOnlyCollection<long>? attachmentIds,
+        CancellationToken ct)
     {
-        var text = ValidateContent(content);
+        // Files alone make a message (MessageService.Attachments.cs).
+        var text = attachmentIds is { Count: > 0 } ? ValidateOptionalContent(content) : ValidateContent(content);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var communityId = await CommunityOfChannelAsync(db, channelId, ct);
         var role = await Access.RequireMemberAsync(db, communityId, userId, ct);
@@ -86,6 +92,7 @@ public sealed partial class MessageService(
         }
 
         var original = reply is null ? null : await FindOriginalAsync(db, communityId, channelId, reply.MessageId, ct);
+        var files = await MessageAttachments.ClaimAsync(db, userId!, attachmentIds, attachmentOptions.Value.MaxFilesPerMessage, ct);
 
         // After the retry check: answering a send that is already stored costs nothing.
         rateLimiter.Acquire(WriteAction.SendMessage, userId);
@@ -99,6 +106,11 @@ public sealed partial class MessageService(
             ReplyToId = original?.Id,
         };
         db.Messages.Add(message);
+        foreach (var file in files)
+        {
+            file.Message = message;
+        }
+
         var mentioned = await MentionedMembersAsync(db, communityId, userId!, role, text, ct);
         foreach (var member in mentioned)
         {
@@ -127,8 +139,8 @@ public sealed partial class MessageService(
             return await FindByNonceAsync(fresh, userId!, nonce, ct) ?? throw DomainErrors.MessageNotStored();
         }
 
-        var view = await ReplyQuotes.AttachAsync(
-            db, await db.Messages.AsNoTracking().Where(m => m.Id == message.Id).Select(ToView).SingleAsync(ct), ct);
+        var view = await MessageAttachments.AttachAsync(db, await ReplyQuotes.AttachAsync(
+            db, await db.Messages.AsNoTracking().Where(m => m.Id == message.Id).Select(ToView).SingleAsync(ct), ct), ct);
         metrics.MessageSent();
         await hub.PublishAsync(new MessagePosted(communityId, view));
         await notifications.PublishAsync(inbox, ct);
@@ -154,8 +166,8 @@ public sealed partial class MessageService(
 
         if (message.Content == text)
         {
-            return await ReplyQuotes.AttachAsync(
-                db, await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct), ct);
+            return await MessageAttachments.AttachAsync(db, await ReplyQuotes.AttachAsync(
+                db, await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct), ct), ct);
         }
 
         rateLimiter.Acquire(WriteAction.EditMessage, userId);
@@ -178,8 +190,8 @@ public sealed partial class MessageService(
             throw DomainErrors.MessageChanged();
         }
 
-        var view = await ReplyQuotes.AttachAsync(
-            db, await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct), ct);
+        var view = await MessageAttachments.AttachAsync(db, await ReplyQuotes.AttachAsync(
+            db, await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct), ct), ct);
         await hub.PublishAsync(new MessageEdited(communityId, view));
         return view;
     }
@@ -357,7 +369,8 @@ public sealed partial class MessageService(
 
         var newestFirst = await query.OrderByDescending(m => m.Id).Take(PageSize).Select(ToView).ToListAsync(ct);
         newestFirst.Reverse();
-        return await ReactionSummaries.AttachAsync(db, await ReplyQuotes.AttachAsync(db, newestFirst, ct), userId, ct);
+        return await MessageAttachments.AttachAsync(
+            db, await ReactionSummaries.AttachAsync(db, await ReplyQuotes.AttachAsync(db, newestFirst, ct), userId, ct), ct);
     }
 
     private async Task SaveReadStateAsync(
@@ -392,7 +405,7 @@ public sealed partial class MessageService(
     private static async Task<MessageView?> FindByNonceAsync(ChatDbContext db, string userId, Guid nonce, CancellationToken ct) =>
         await db.Messages.AsNoTracking().Where(m => m.AuthorId == userId && m.Nonce == nonce).Select(ToView)
             .SingleOrDefaultAsync(ct) is { } stored
-            ? await ReplyQuotes.AttachAsync(db, stored, ct)
+            ? await MessageAttachments.AttachAsync(db, await ReplyQuotes.AttachAsync(db, stored, ct), ct)
             : null;
 
     private static async Task<(Message Message, int CommunityId)> FindOwnMessageAsync(

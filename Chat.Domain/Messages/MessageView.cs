@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Chat.Domain.Attachments;
 
 namespace Chat.Domain.Messages;
 
@@ -30,6 +31,9 @@ public sealed record MessageView(
     /// <summary>The quote of the original a reply shows; null when it is no reply or the original was deleted.</summary>
     public ReplyQuote? ReplyTo { get; init; }
 
+    /// <summary>The message's files, in upload order; empty when it has none.</summary>
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
+
     /// <summary>A reply whose original was deleted: its quote says so.</summary>
     [JsonIgnore]
     public bool RepliesToDeleted => ReplyToId is not null && ReplyTo is null;
@@ -45,6 +49,7 @@ public sealed record MessageView(
             other.CreatedAt, other.EditedAt, other.Version, other.AuthorAvatarVersion)
         && (Kind, PinnedMessageId, IsPinned) == (other.Kind, other.PinnedMessageId, other.IsPinned)
         && Reactions.SequenceEqual(other.Reactions)
+        && Attachments.SequenceEqual(other.Attachments)
         && ReplyToId == other.ReplyToId && Equals(ReplyTo, other.ReplyTo);
 
     public override int GetHashCode() => HashCode.Combine(Id, Version, Content, Reactions.Count);

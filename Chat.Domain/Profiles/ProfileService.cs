@@ -1,4 +1,5 @@
 using Chat.Domain.Data;
+using Chat.Domain.Pictures;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Domain.Text;
@@ -17,6 +18,9 @@ public sealed record AvatarImage(byte[] Bytes, string ContentType, int Version);
 /// </summary>
 public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, ChatHub hub, WriteRateLimiter rateLimiter)
 {
+    private static readonly PictureLimits AvatarLimits = new(
+        UserAvatar.MaxSide, (long)UserAvatar.MaxSide * UserAvatar.MaxSide, UserAvatar.MaxSide, ThumbnailSide: null);
+
     public async Task<ProfileView> GetAsync(string? userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -97,7 +101,8 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
 
     /// <summary>
     /// Stores a new picture. The browser has already shrunk it, but nothing it sends is trusted: the size is
-    /// capped, the bytes must be a whole PNG, JPEG, GIF or WebP image, and its declared pixel size is capped too.
+    /// capped, and <see cref="PictureDecoder"/> refuses what is no whole PNG, JPEG, GIF or WebP image or declares more
+    /// than <see cref="UserAvatar.MaxSide"/> pixels a side, then stores the pixels re-encoded, without metadata.
     /// </summary>
     public async Task<int> SetAvatarAsync(string? userId, byte[] bytes, CancellationToken ct = default)
     {
@@ -112,17 +117,21 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
             throw DomainErrors.AvatarTooBig(UserAvatar.MaxBytes / 1024);
         }
 
-        var contentType = ImageSniffer.ContentTypeOf(bytes);
-        if (contentType is null || ImageSize.Of(bytes) is not { } size)
+        DecodedPicture picture;
+        try
+        {
+            picture = PictureDecoder.Decode(bytes, AvatarLimits);
+        }
+        catch (PictureRefusedException refused) when (refused.Refusal == PictureRefusal.TooLarge)
+        {
+            throw DomainErrors.AvatarTooLarge(UserAvatar.MaxSide, refused.Declared.Width, refused.Declared.Height);
+        }
+        catch (PictureRefusedException)
         {
             throw DomainErrors.AvatarNotAnImage();
         }
 
-        if (size.Width > UserAvatar.MaxSide || size.Height > UserAvatar.MaxSide)
-        {
-            throw DomainErrors.AvatarTooLarge(UserAvatar.MaxSide, size.Width, size.Height);
-        }
-
+        var (contentType, stored) = (picture.ContentType, picture.Bytes);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
             ?? throw DomainErrors.LogInFirst();
@@ -130,11 +139,11 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
         var avatar = await db.Avatars.SingleOrDefaultAsync(a => a.UserId == userId, ct);
         if (avatar is null)
         {
-            db.Avatars.Add(new UserAvatar { UserId = user.Id, Bytes = bytes, ContentType = contentType });
+            db.Avatars.Add(new UserAvatar { UserId = user.Id, Bytes = stored, ContentType = contentType });
         }
         else
         {
-            avatar.Bytes = bytes;
+            avatar.Bytes = stored;
             avatar.ContentType = contentType;
         }
 

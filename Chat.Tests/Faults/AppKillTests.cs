@@ -1,3 +1,4 @@
+using Chat.Domain.Attachments;
 using Chat.Domain.Data;
 using Chat.Domain.Messages;
 using Chat.Domain.RateLimiting;
@@ -5,6 +6,7 @@ using Chat.Tests.Browser;
 using Chat.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using MySql.Data.MySqlClient;
 using static Microsoft.Playwright.Assertions;
@@ -13,7 +15,8 @@ namespace Chat.Tests.Faults;
 
 /// <summary>
 /// The app process is killed (SIGKILL) while two people are sending, then started again on the same database:
-/// nothing a sender saw confirmed is lost, and sending the unconfirmed drafts again stores each one once.
+/// nothing a sender saw confirmed is lost, and sending the unconfirmed drafts again stores each one once. Meanwhile
+/// Ann uploads a large file in another tab: the kill leaves no half-stored file, and the sweep removes what is left pending.
 /// </summary>
 public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
@@ -78,17 +81,29 @@ public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<Chrom
             var run = Guid.NewGuid().ToString("N")[..6];
             Sender[] senders = [new(users.PageA, $"ann{run}"), new(users.PageB, $"bob{run}")];
 
+            var uploadTab = await users.ContextA.NewPageAsync();
+            await uploadTab.GotoAsync(channelAddress);
+            await uploadTab.ExpectShellAsync();
+            await Expect(uploadTab.Locator("input[type=file][data-tray=ready]")).ToHaveCountAsync(1);
+            var uploader = new Uploader(uploadTab);
+
             using var killed = new CancellationTokenSource();
-            var sending = senders.Select(s => s.RunAsync(killed.Token)).ToArray();
+            var sending = senders.Select(s => s.RunAsync(killed.Token)).ToList();
             await Task.Delay(Sending);
             await EachConfirmedOnceAsync(senders);
+            // Then Ann's other tab starts uploading (only now, so its load cannot hold back the first confirmations on a
+            // busy machine), and the kill comes while a file is on its way.
+            sending.Add(uploader.RunAsync(killed.Token));
+            await uploader.WaitUntilInFlightAsync();
             await app.KillAsync();
             await killed.CancelAsync();
             await Task.WhenAll(sending);
             Assert.All(senders, s => Assert.NotEmpty(s.Confirmed));
+            Assert.True(uploader.Started > uploader.Stored, $"an upload was in flight at the kill ({uploader.Started} started, {uploader.Stored} stored)");
 
             await using var domain = DomainOn(provider, connectionString);
             await AssertIntactAsync(provider, connectionString);
+            await AssertUploadsWholeThenSweptAsync(provider, connectionString);
 
             // Every message whose sender saw it confirmed survived the crash, once.
             var afterCrash = await StoredAsync(domain, channelId);
@@ -100,6 +115,7 @@ public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<Chrom
             // The browsers' sessions died with the process; the pages are closed and opened again later.
             await users.PageA.CloseAsync();
             await users.PageB.CloseAsync();
+            await uploadTab.CloseAsync();
             app = await app.StartAgainAsync();
 
             // Each sender sends the unconfirmed drafts again with their nonces, twice (a retry and an impatient
@@ -172,6 +188,33 @@ public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<Chrom
             .Configure<WriteRateLimitOptions>(options => options.Send = new(1_000, TimeSpan.FromMilliseconds(1)))
             .BuildServiceProvider();
 
+    /// <summary>
+    /// Every stored upload is whole (its bytes all there, as long as its row says), none belongs to a message (none
+    /// was sent), and once older than the pending lifetime, the sweep deletes each, bytes and all.
+    /// </summary>
+    private static async Task AssertUploadsWholeThenSweptAsync(DatabaseProvider provider, string connectionString)
+    {
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow + new AttachmentOptions().PendingLifetime + TimeSpan.FromMinutes(1));
+        await using var domain = new ServiceCollection()
+            .AddChatDomain(new DatabaseSettings(provider, connectionString))
+            .AddSingleton<TimeProvider>(later)
+            .BuildServiceProvider();
+        var factory = domain.GetRequiredService<IDbContextFactory<ChatDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var stored = await db.Attachments.AsNoTracking()
+                .Select(a => new { a.Id, a.MessageId, a.Size, Length = (long?)db.AttachmentContents.Where(c => c.AttachmentId == a.Id).Select(c => c.Bytes.Length).FirstOrDefault() })
+                .ToListAsync();
+            Assert.All(stored, a => Assert.Equal((null, a.Size), (a.MessageId, a.Length)));
+        }
+
+        await domain.GetRequiredService<AttachmentService>().SweepPendingAsync();
+
+        await using var after = await factory.CreateDbContextAsync();
+        Assert.False(await after.Attachments.AnyAsync(), "a pending upload outlived the sweep");
+        Assert.False(await after.AttachmentContents.AnyAsync(), "bytes outlived their upload");
+    }
+
     private sealed record StoredMessage(string AuthorId, string Content, Guid Nonce);
 
     private static async Task<List<StoredMessage>> StoredAsync(IServiceProvider domain, int channelId)
@@ -202,10 +245,16 @@ public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<Chrom
         {
             await using var connection = new MySqlConnection(connectionString);
             await connection.OpenAsync();
-            await using var command = new MySqlCommand("CHECK TABLE Messages", connection);
+            await using var command = new MySqlCommand("CHECK TABLE Messages, Attachments, AttachmentContents", connection);
             await using var reader = await command.ExecuteReaderAsync();
-            Assert.True(await reader.ReadAsync());
-            Assert.Equal("OK", reader.GetString(reader.GetOrdinal("Msg_text")));
+            var checkedTables = 0;
+            while (await reader.ReadAsync())
+            {
+                checkedTables++;
+                Assert.Equal("OK", reader.GetString(reader.GetOrdinal("Msg_text")));
+            }
+
+            Assert.Equal(3, checkedTables);
         }
     }
 }

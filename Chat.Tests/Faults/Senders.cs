@@ -28,6 +28,9 @@ internal sealed partial class Sender(IPage page, string prefix)
     public async Task RunAsync(CancellationToken stop)
     {
         var composer = Page.ComposerBox();
+        // Text typed into the prerendered box, before the circuit wires it, never reaches the server (CI once
+        // saw the page still loading when the senders started): the box says when its keys are wired.
+        await composer.ExpectKeysReadyAsync();
         for (var i = 1; !stop.IsCancellationRequested; i++)
         {
             var text = $"{prefix}-{i:D3}";

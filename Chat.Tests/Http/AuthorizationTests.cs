@@ -42,6 +42,8 @@ public sealed class AuthorizationTests(ChatAppFactory app) : IClassFixture<ChatA
         // The pages and the avatar endpoint at least; an empty list would mean the enumeration found nothing.
         Assert.Contains("/servers/1/channels/1", paths);
         Assert.Contains("/avatars/abc/1", paths);
+        Assert.Contains("/files/1/abc", paths);
+        Assert.Contains("/thumbnails/1", paths);
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 

@@ -28,7 +28,7 @@ public sealed class AvatarEndpointTests(ChatAppFactory app) : IClassFixture<Chat
         Assert.False(cacheControl.Public);
         Assert.Equal(TimeSpan.FromDays(365), cacheControl.MaxAge);
         Assert.Contains("immutable", cacheControl.ToString(), StringComparison.Ordinal);
-        Assert.Equal(png, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((await Profiles.GetAvatarAsync(user.Id))!.Bytes, await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

@@ -196,6 +196,11 @@ public static class DatabaseSnapshot
         // Whose picture, what kind and how big: enough to see one stored, replaced or removed.
         rows.AddRange(await c.Avatars.AsNoTracking().OrderBy(x => x.UserId)
             .Select(x => new { Table = "avatar", x.UserId, x.ContentType, x.Bytes.Length }).ToListAsync());
+        // Files: a refused upload or send must leave no row and no bytes behind.
+        rows.AddRange(await c.Attachments.AsNoTracking().OrderBy(x => x.Id)
+            .Select(x => new { Table = "attachment", x.Id, x.MessageId, x.UploaderId, x.FileName, x.ContentType, x.Size, x.Kind }).ToListAsync());
+        rows.AddRange(await c.AttachmentContents.AsNoTracking().OrderBy(x => x.AttachmentId)
+            .Select(x => new { Table = "attachment content", x.AttachmentId, x.Bytes.Length }).ToListAsync());
         return rows;
     }
 

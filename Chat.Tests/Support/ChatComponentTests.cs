@@ -62,6 +62,9 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Get<PinService>());
         Services.AddSingleton(Database.Get<AutocompleteService>());
         Services.AddSingleton(Database.Get<Chat.Domain.Messages.Search.MessageSearchService>());
+        // The composer's files (AttachmentTray).
+        Services.AddSingleton(Database.Get<Chat.Domain.Attachments.AttachmentService>());
+        Services.AddSingleton(Database.Get<Microsoft.Extensions.Options.IOptions<Chat.Domain.Attachments.AttachmentOptions>>());
         Services.AddSingleton(Notifications);
         Services.AddSingleton(Invitations);
         Services.AddSingleton(ComponentClock ?? Database.Get<TimeProvider>());

@@ -132,6 +132,89 @@ public static class TestImages
         return webp;
     }
 
+    /// <summary>
+    /// A PNG of the given size carrying what re-encoding must drop: a text chunk with a script and an eXIf chunk with
+    /// a GPS-looking marker, both before IDAT, where viewers keep them.
+    /// </summary>
+    public static byte[] PngWithMetadata(int width, int height)
+    {
+        var plain = Png(width, height);
+        using var png = new MemoryStream();
+        png.Write(plain.AsSpan(0, 8 + 25));
+        WriteChunk(png, "tEXt", Encoding.Latin1.GetBytes("Comment\0<script>alert(document.cookie)</script>"));
+        WriteChunk(png, "eXIf", [.. "MM\0*\0\0\0\u0008\0\0"u8, .. Encoding.ASCII.GetBytes(SecretMarker)]);
+        png.Write(plain.AsSpan(8 + 25));
+        return png.ToArray();
+    }
+
+    /// <summary>What a metadata-carrying test picture hides: re-encoded bytes must not contain it.</summary>
+    public const string SecretMarker = "GPSLatitude 48.8584 N secret";
+
+    /// <summary>A real JPEG (encoded by SkiaSharp) with an APP1 Exif segment holding <see cref="SecretMarker"/>.</summary>
+    public static byte[] JpegWithExif(int width, int height)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(width, height);
+        bitmap.Erase(new SkiaSharp.SKColor(200, 120, 40));
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var encoded = image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90);
+        var jpeg = encoded.ToArray();
+        byte[] exif = [.. "Exif\0\0MM\0*\0\0\0\u0008\0\0"u8, .. Encoding.ASCII.GetBytes(SecretMarker)];
+        var segment = new byte[4 + exif.Length];
+        segment[0] = 0xFF;
+        segment[1] = 0xE1;
+        BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), (ushort)(exif.Length + 2));
+        exif.CopyTo(segment, 4);
+        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
+    }
+
+    /// <summary>A one-colour PNG encoded by SkiaSharp: tiny in bytes even when large in pixels.</summary>
+    public static byte[] SolidPng(int width, int height)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(width, height);
+        bitmap.Erase(new SkiaSharp.SKColor(90, 160, 90));
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var encoded = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return encoded.ToArray();
+    }
+
+    /// <summary>
+    /// A JPEG whose EXIF says to turn it a quarter clockwise (orientation 6, as phones write): the left half red, the
+    /// right half blue, so once turned the top is red and the bottom blue.
+    /// </summary>
+    public static byte[] JpegTurnedByExif(int width, int height)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(width, height);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            using var red = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(220, 20, 20) };
+            using var blue = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(20, 20, 220) };
+            canvas.DrawRect(0, 0, width / 2f, height, red);
+            canvas.DrawRect(width / 2f, 0, width / 2f, height, blue);
+        }
+
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var encoded = image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 95);
+        var jpeg = encoded.ToArray();
+        // Exif, a big-endian TIFF header, one IFD entry: Orientation (0x0112), SHORT, 1 value, 6; no next IFD.
+        var exif = Convert.FromHexString("457869660000" + "4D4D002A00000008" + "0001" + "011200030000000100060000" + "00000000");
+        var segment = new byte[4 + exif.Length];
+        segment[0] = 0xFF;
+        segment[1] = 0xE1;
+        BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), (ushort)(exif.Length + 2));
+        exif.CopyTo(segment, 4);
+        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
+    }
+
+    /// <summary>A real lossy WebP encoded by SkiaSharp.</summary>
+    public static byte[] WebP(int width, int height)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(width, height);
+        bitmap.Erase(new SkiaSharp.SKColor(40, 120, 200));
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var encoded = image.Encode(SkiaSharp.SKEncodedImageFormat.Webp, 80);
+        return encoded.ToArray();
+    }
+
     private static void WriteUInt24(Span<byte> bytes, int value)
     {
         bytes[0] = (byte)value;
