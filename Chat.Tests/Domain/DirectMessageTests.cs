@@ -1,4 +1,5 @@
 using Chat.Domain;
+using Chat.Domain.Attachments;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
 using Chat.Domain.Direct;
@@ -168,6 +169,23 @@ public sealed class DirectMessageTests
         Assert.Equal((NotificationKind.DirectMessage, sent.Id, group.Id, "ann"), (toBen.Kind, toBen.MessageId, toBen.CommunityId, toBen.ActorDisplayName));
         Assert.Equal(NotificationKind.DirectMessage, Assert.Single(await notifications.ListAsync(cy.Id)).Kind);
         Assert.Empty(await notifications.ListAsync(ann.Id));
+    }
+
+    [Theory, OnSqlite, OnPostgres, OnMySql]
+    public async Task SendAsync_FileInAConversation_OnlyItsPeopleMayDownloadIt(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, WriteLimits.Unlimited);
+        var (_, ann, ben, cy, _) = await ArrangeAsync(db);
+        var withBen = await db.Get<DirectMessageService>().StartAsync(ann.Id, [ben.Id]);
+        var files = db.Get<AttachmentService>();
+
+        var (_, picture) = await AttachmentTests.SendWithFileAsync(db, ann.Id, withBen.ChannelId, "photo.png", TestImages.Png(40, 30));
+
+        Assert.Equal(AttachmentKind.Picture, (await files.GetFileAsync(ben.Id, picture.Id)).Kind);
+        Assert.NotEmpty((await files.GetFileAsync(ben.Id, picture.Id, thumbnail: true)).Bytes);
+        // cy shares the server with both, not the conversation.
+        Assert.IsType<ForbiddenException>(await Record.ExceptionAsync(() => files.GetFileAsync(cy.Id, picture.Id)));
+        Assert.IsType<ForbiddenException>(await Record.ExceptionAsync(() => AttachmentTests.UploadAsync(db, cy.Id, withBen.ChannelId, "x.pdf", [1, 2, 3])));
     }
 
     [Theory, OnSqlite, OnPostgres, OnMySql]
