@@ -9,8 +9,8 @@ namespace Chat.Benchmarks;
 
 /// <summary>
 /// A user's unread state across a server of 100 channels, as the channel sidebar asks for it when a server opens
-/// (<see cref="MessageService.GetUnreadAsync"/>: unread or not, and unread mentions, per channel) and as the
-/// server rail asks for its mention badges (<see cref="MessageService.GetMentionCountsAsync"/>). The baseline is
+/// (<see cref="ReadStateService.GetUnreadAsync"/>: unread or not, and unread mentions, per channel) and as the
+/// server rail asks for its mention badges (<see cref="ReadStateService.GetMentionCountsAsync"/>). The baseline is
 /// the least the question needs: one indexed read of the user's 100 read markers.
 /// Each channel holds 1,000 messages (20 with --quick), every 25th mentioning the reader. One reader is behind by
 /// the last 10% of every channel; the other has read everything.
@@ -23,7 +23,7 @@ public class UnreadBenchmarks : DatabaseBenchmark
     private const int Chunk = 5_000;
 
     private IDbContextFactory<ChatDbContext> dbFactory = null!;
-    private MessageService messages = null!;
+    private ReadStateService readState = null!;
     private string behindId = "";
     private string caughtUpId = "";
     private int communityId;
@@ -31,7 +31,7 @@ public class UnreadBenchmarks : DatabaseBenchmark
     protected override async Task SeedAsync()
     {
         dbFactory = Database.Get<IDbContextFactory<ChatDbContext>>();
-        messages = Database.Get<MessageService>();
+        readState = Database.Get<ReadStateService>();
         var users = await Database.CreateUsersAsync("unread", 5);
         behindId = users[0].Id;
         caughtUpId = users[1].Id;
@@ -72,13 +72,13 @@ public class UnreadBenchmarks : DatabaseBenchmark
     }
 
     [Benchmark(Description = "GetUnreadAsync, 10% unread")]
-    public Task<IReadOnlyList<ChannelUnread>> Unread_Behind() => messages.GetUnreadAsync(behindId, communityId);
+    public Task<IReadOnlyList<ChannelUnread>> Unread_Behind() => readState.GetUnreadAsync(behindId, communityId);
 
     [Benchmark(Description = "GetUnreadAsync, all read")]
-    public Task<IReadOnlyList<ChannelUnread>> Unread_CaughtUp() => messages.GetUnreadAsync(caughtUpId, communityId);
+    public Task<IReadOnlyList<ChannelUnread>> Unread_CaughtUp() => readState.GetUnreadAsync(caughtUpId, communityId);
 
     [Benchmark(Description = "GetMentionCountsAsync (rail)")]
-    public Task<IReadOnlyDictionary<int, int>> MentionCounts_Behind() => messages.GetMentionCountsAsync(behindId);
+    public Task<IReadOnlyDictionary<int, int>> MentionCounts_Behind() => readState.GetMentionCountsAsync(behindId);
 
     /// <summary>Messages round-robin over the channels, so each channel's rows are spread over the whole table.</summary>
     private async Task SeedAsync(List<int> channelIds, List<string> authors)

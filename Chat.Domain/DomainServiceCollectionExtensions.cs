@@ -43,6 +43,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<QuickSwitchService>();
         services.AddSingleton<ChannelService>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<ReadStateService>();
         services.AddSingleton<ReactionService>();
         services.AddSingleton<PinService>();
         services.AddSingleton<AutocompleteService>();

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text.RegularExpressions;
 using Chat.Domain.Attachments;
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
@@ -8,7 +7,6 @@ using Chat.Domain.Direct;
 using Chat.Domain.Notifications;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
-using Chat.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +22,6 @@ public sealed partial class MessageService(
     IOptions<AttachmentOptions> attachmentOptions)
 {
     public const int PageSize = 50;
-    private const string EveryoneMention = "EVERYONE";
 
     internal static readonly Expression<Func<Message, MessageView>> ToView = m => new MessageView(
         m.Id, m.ChannelId, m.AuthorId, m.Author!.UserName!, m.Author.DisplayName, m.Content, m.CreatedAt, m.EditedAt, m.Version,
@@ -111,7 +108,7 @@ public sealed partial class MessageService(
             file.Message = message;
         }
 
-        var mentioned = await MentionedMembersAsync(db, communityId, userId!, role, text, ct);
+        var mentioned = await MentionedMembers.FindAsync(db, communityId, userId!, role, text, ct);
         foreach (var member in mentioned)
         {
             db.Mentions.Add(new Mention { Message = message, UserId = member.UserId, ChannelId = channelId });
@@ -226,83 +223,6 @@ public sealed partial class MessageService(
         return earlier;
     }
 
-    /// <summary>Moves the user's read marker forward to <paramref name="messageId"/> (never back).</summary>
-    public async Task MarkReadAsync(string? userId, int channelId, long messageId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var communityId = await CommunityOfChannelAsync(db, channelId, ct);
-        await Access.RequireMemberAsync(db, communityId, userId, ct);
-        var state = await db.ChannelReadStates.SingleOrDefaultAsync(r => r.UserId == userId && r.ChannelId == channelId, ct);
-        if (state is not null && state.LastReadMessageId >= messageId)
-        {
-            return;
-        }
-
-        await SaveReadStateAsync(db, state, userId!, channelId, messageId, movedBack: false, ct);
-    }
-
-    /// <summary>Marks <paramref name="messageId"/> and everything after it unread again.</summary>
-    public async Task MarkUnreadAsync(string? userId, int channelId, long messageId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var communityId = await CommunityOfChannelAsync(db, channelId, ct);
-        await Access.RequireMemberAsync(db, communityId, userId, ct);
-        var previous = await db.Messages.Where(m => m.ChannelId == channelId && m.Id < messageId)
-            .OrderByDescending(m => m.Id).Select(m => m.Id).FirstOrDefaultAsync(ct);
-        rateLimiter.Acquire(WriteAction.MarkUnread, userId);
-        var state = await db.ChannelReadStates.SingleOrDefaultAsync(r => r.UserId == userId && r.ChannelId == channelId, ct);
-        await SaveReadStateAsync(db, state, userId!, channelId, previous, movedBack: true, ct);
-    }
-
-    /// <summary>
-    /// For each channel of the community: unread or not, and how many unread messages mention the user. One seek per
-    /// channel into each index ((channel, id) for messages, (user, channel, message) for mentions), starting at the
-    /// user's marker, so the cost follows the number of channels, not their history.
-    /// </summary>
-    public async Task<IReadOnlyList<ChannelUnread>> GetUnreadAsync(
-        string? userId, int communityId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireMemberAsync(db, communityId, userId, ct);
-        return await (
-                from c in db.Channels.AsNoTracking()
-                where c.CommunityId == communityId
-                join r in db.ChannelReadStates.Where(r => r.UserId == userId) on c.Id equals r.ChannelId into markers
-                from r in markers.DefaultIfEmpty()
-                select new { c.Id, LastRead = r == null ? 0L : r.LastReadMessageId })
-            .Select(c => new ChannelUnread(
-                c.Id,
-                db.Messages.Any(m => m.ChannelId == c.Id && m.Id > c.LastRead && m.AuthorId != userId),
-                db.Mentions.Count(m => m.UserId == userId && m.ChannelId == c.Id && m.MessageId > c.LastRead),
-                c.LastRead))
-            .ToListAsync(ct);
-    }
-
-    /// <summary>
-    /// Unread mentions per community, for the badges on the server rail. Counted per channel of the user's
-    /// communities from the user's marker on, so a long history of read mentions costs nothing; mentions stay
-    /// when a member leaves or is removed, and only the communities they are in count.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<int, int>> GetMentionCountsAsync(string userId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var perChannel = await (
-                from ms in db.Memberships.AsNoTracking()
-                where ms.UserId == userId
-                join c in db.Channels on ms.CommunityId equals c.CommunityId
-                join r in db.ChannelReadStates.Where(r => r.UserId == userId) on c.Id equals r.ChannelId into markers
-                from r in markers.DefaultIfEmpty()
-                select new { c.Id, c.CommunityId, LastRead = r == null ? 0L : r.LastReadMessageId })
-            .Select(c => new
-            {
-                c.CommunityId,
-                Count = db.Mentions.Count(m => m.UserId == userId && m.ChannelId == c.Id && m.MessageId > c.LastRead),
-            })
-            .ToListAsync(ct);
-        // Filtered here, not in SQL, where EF would count twice (in WHERE and in SELECT).
-        return perChannel.Where(c => c.Count > 0).GroupBy(c => c.CommunityId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-    }
-
     /// <summary>Tells the channel's other members that the user is typing; nothing is stored.</summary>
     public async Task NotifyTypingAsync(string? userId, int channelId, CancellationToken ct = default)
     {
@@ -311,31 +231,6 @@ public sealed partial class MessageService(
         await Access.RequireMemberAsync(db, communityId, userId, ct);
         var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(ct);
         await hub.PublishAsync(new UserTyping(communityId, channelId, userId!, name));
-    }
-
-    /// <summary>
-    /// Whether <paramref name="content"/> names <paramref name="userName"/> as a stored mention would (@ana, also
-    /// "@ana." at the end of a sentence), so a tab can tell from the event alone, without asking the database.
-    /// </summary>
-    public static bool Mentions(string content, string? userName)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        if (string.IsNullOrEmpty(userName) || !content.Contains('@', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        foreach (Match match in MentionRegex().Matches(content))
-        {
-            var name = match.Groups[1].Value;
-            if (string.Equals(name, userName, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(name.TrimEnd('.'), userName, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     internal static string ValidateContent(string? content)
@@ -373,32 +268,7 @@ public sealed partial class MessageService(
             db, await ReactionSummaries.AttachAsync(db, await ReplyQuotes.AttachAsync(db, newestFirst, ct), userId, ct), ct);
     }
 
-    private async Task SaveReadStateAsync(
-        ChatDbContext db, ChannelReadState? state, string userId, int channelId, long messageId, bool movedBack, CancellationToken ct)
-    {
-        if (state is null)
-        {
-            db.ChannelReadStates.Add(new ChannelReadState { UserId = userId, ChannelId = channelId, LastReadMessageId = messageId });
-        }
-        else
-        {
-            state.LastReadMessageId = messageId;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two tabs created the row at once; the other one's marker is just as good.
-            return;
-        }
-
-        await hub.PublishAsync(new ReadStateChanged(userId, channelId, messageId, movedBack));
-    }
-
-    private static async Task<int> CommunityOfChannelAsync(ChatDbContext db, int channelId, CancellationToken ct) =>
+    internal static async Task<int> CommunityOfChannelAsync(ChatDbContext db, int channelId, CancellationToken ct) =>
         await db.Channels.Where(c => c.Id == channelId).Select(c => (int?)c.CommunityId).SingleOrDefaultAsync(ct)
         ?? throw DomainErrors.ChannelNotFound();
 
@@ -423,35 +293,4 @@ public sealed partial class MessageService(
 
         return (found.Message, found.CommunityId);
     }
-
-    private sealed record Mentioned(string UserId, bool Muted, bool Direct);
-
-    /// <summary>
-    /// The members a message names: @username directly, and everyone when owner or admin writes @everyone.
-    /// </summary>
-    private static async Task<IReadOnlyList<Mentioned>> MentionedMembersAsync(
-        ChatDbContext db, int communityId, string authorId, MemberRole authorRole, string text, CancellationToken ct)
-    {
-        // A name may end in '.', but "thanks @ana." usually ends a sentence: try the name without the dots too.
-        var names = MentionRegex().Matches(text)
-            .Select(m => m.Groups[1].Value.ToUpperInvariant())
-            .SelectMany(name => new[] { name, name.TrimEnd('.') })
-            .Where(name => name.Length >= ChatUser.UserNameMinLength)
-            .Distinct()
-            .ToList();
-        var everyone = MentionRules.MayMentionEveryone(authorRole) && names.Contains(EveryoneMention);
-        if (names.Count == 0)
-        {
-            return [];
-        }
-
-        return await db.Memberships
-            .Where(m => m.CommunityId == communityId && m.UserId != authorId
-                && (everyone || names.Contains(m.User!.NormalizedUserName!)))
-            .Select(m => new Mentioned(m.UserId, m.Muted, names.Contains(m.User!.NormalizedUserName!)))
-            .ToListAsync(ct);
-    }
-
-    [GeneratedRegex(@"(?<![A-Za-z0-9_.])@([A-Za-z0-9_.]{3,32})")]
-    private static partial Regex MentionRegex();
 }

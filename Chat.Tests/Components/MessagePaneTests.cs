@@ -314,7 +314,7 @@ public sealed class MessagePaneTests : ChatComponentTests
         // The marker is written after the render, from the timer: poll the events rather than wait for a render.
         await Wait.UntilAsync(() => markers.Of<ReadStateChanged>().Count > 0, "the read marker to be written");
         Assert.Equal(sent[^1].Id, Assert.Single(markers.Of<ReadStateChanged>()).LastReadMessageId);
-        Assert.False(Assert.Single(await Messages.GetUnreadAsync(ana.Id, general.CommunityId)).HasUnread);
+        Assert.False(Assert.Single(await ReadState.GetUnreadAsync(ana.Id, general.CommunityId)).HasUnread);
     }
 
     [Fact]
@@ -329,7 +329,7 @@ public sealed class MessagePaneTests : ChatComponentTests
 
         await Wait.UntilAsync(() => markers.Of<ReadStateChanged>().Count > 0, "the read marker to be written");
         Assert.Equal(mention.Id, Assert.Single(markers.Of<ReadStateChanged>()).LastReadMessageId);
-        Assert.Equal(0, Assert.Single(await Messages.GetUnreadAsync(ana.Id, general.CommunityId)).MentionCount);
+        Assert.Equal(0, Assert.Single(await ReadState.GetUnreadAsync(ana.Id, general.CommunityId)).MentionCount);
     }
 
     [Fact]
@@ -340,11 +340,11 @@ public sealed class MessagePaneTests : ChatComponentTests
         pane.WaitForAssertion(() => Assert.Contains("No messages yet", pane.Find("[role='log']").TextContent, StringComparison.Ordinal));
         var sent = await Messages.SendAsync(ben.Id, general.Id, "see you", Guid.NewGuid());
         pane.WaitForAssertion(() => Assert.Single(pane.FindAll("li.message")));
-        Assert.True(Assert.Single(await Messages.GetUnreadAsync(ana.Id, general.CommunityId)).HasUnread);
+        Assert.True(Assert.Single(await ReadState.GetUnreadAsync(ana.Id, general.CommunityId)).HasUnread);
 
         await DisposeComponentsAsync();
 
-        Assert.Equal(sent.Id, Assert.Single(await Messages.GetUnreadAsync(ana.Id, general.CommunityId)).LastReadMessageId);
+        Assert.Equal(sent.Id, Assert.Single(await ReadState.GetUnreadAsync(ana.Id, general.CommunityId)).LastReadMessageId);
     }
 
     [Fact]

@@ -209,11 +209,12 @@ public sealed class ChannelManagementTests
         var cast = await Cast.CreateAsync(db);
         var channels = db.Get<ChannelService>();
         var messages = db.Get<MessageService>();
+        var readState = db.Get<ReadStateService>();
         var random = await channels.CreateAsync(cast.Owner.Id, cast.CommunityId, "random");
         var kept = await messages.SendAsync(cast.Owner.Id, cast.ChannelId, "@mia stays", Guid.NewGuid());
         var gone = await messages.SendAsync(cast.Owner.Id, random.Id, "@mia goes", Guid.NewGuid());
         await messages.EditAsync(cast.Owner.Id, gone.Id, "@mia goes, edited", gone.Version);
-        await messages.MarkReadAsync(cast.Member.Id, random.Id, gone.Id);
+        await readState.MarkReadAsync(cast.Member.Id, random.Id, gone.Id);
 
         await channels.DeleteAsync(cast.Admin.Id, random.Id);
 
@@ -222,6 +223,6 @@ public sealed class ChannelManagementTests
         Assert.Equal([kept.Id], await context.Mentions.Select(m => m.MessageId).ToListAsync());
         Assert.False(await context.MessageRevisions.AnyAsync());
         Assert.False(await context.ChannelReadStates.AnyAsync());
-        Assert.Equal(new Dictionary<int, int> { [cast.CommunityId] = 1 }, await messages.GetMentionCountsAsync(cast.Member.Id));
+        Assert.Equal(new Dictionary<int, int> { [cast.CommunityId] = 1 }, await readState.GetMentionCountsAsync(cast.Member.Id));
     }
 }

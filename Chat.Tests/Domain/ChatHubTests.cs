@@ -19,6 +19,7 @@ public sealed class ChatHubTests
         var cast = await Cast.CreateAsync(db, isPublic: true);
         var hub = db.Get<ChatHub>();
         var messages = db.Get<MessageService>();
+        var readState = db.Get<ReadStateService>();
         var channels = db.Get<ChannelService>();
         var communities = db.Get<CommunityService>();
         var seen = new ConcurrentQueue<string>();
@@ -36,7 +37,7 @@ public sealed class ChatHubTests
         await channels.DeleteAsync(cast.Admin.Id, random.Id);
         await communities.JoinAsync(cast.NonMember.Id, cast.CommunityId);
         var latest = await messages.SendAsync(cast.Owner.Id, cast.ChannelId, "welcome", Guid.NewGuid());
-        await messages.MarkReadAsync(cast.NonMember.Id, cast.ChannelId, latest.Id);
+        await readState.MarkReadAsync(cast.NonMember.Id, cast.ChannelId, latest.Id);
         await communities.SetRoleAsync(cast.Owner.Id, cast.CommunityId, cast.NonMember.Id, MemberRole.Admin);
         await communities.KickAsync(cast.Owner.Id, cast.CommunityId, cast.NonMember.Id);
         await communities.UpdateAsync(cast.Owner.Id, cast.CommunityId, "Reading club", null, isPublic: true);
@@ -77,7 +78,7 @@ public sealed class ChatHubTests
         using var userSubscription = hub.Subscribe(Topics.User(cast.NonMember.Id), e => { seen.Enqueue(e); return Task.CompletedTask; });
 
         var sent = await db.Get<MessageService>().SendAsync(cast.Member.Id, cast.ChannelId, "hello", Guid.NewGuid());
-        await db.Get<MessageService>().MarkReadAsync(cast.Member.Id, cast.ChannelId, sent.Id);
+        await db.Get<ReadStateService>().MarkReadAsync(cast.Member.Id, cast.ChannelId, sent.Id);
         await db.Get<ChannelService>().CreateAsync(cast.Owner.Id, cast.CommunityId, "random");
         await db.Get<CommunityService>().KickAsync(cast.Owner.Id, cast.CommunityId, cast.Member.Id);
 

@@ -60,11 +60,12 @@ public sealed class DirectMessageAuthorizationTests
         await using var db = await TestDatabase.CreateAsync(provider, WriteLimits.Unlimited);
         var cast = await ConversationCast.CreateAsync(db);
         var messages = db.Get<MessageService>();
+        var readState = db.Get<ReadStateService>();
         var message = await messages.SendAsync(cast.Starter.Id, cast.ChannelId, "read me", Guid.NewGuid());
 
         await cast.ExpectAsync(
             ConversationCast.Matrix(participant: Allowed, nonParticipant: Forbidden, blocked: Allowed, left: Forbidden, anonymous: Forbidden),
-            (_, userId) => messages.MarkReadAsync(userId, cast.ChannelId, message.Id));
+            (_, userId) => readState.MarkReadAsync(userId, cast.ChannelId, message.Id));
     }
 
     [Theory, OnSqlite, OnPostgres, OnMySql]

@@ -138,6 +138,7 @@ public sealed class DirectMessageTests
         var (_, ann, ben, cy, _) = await ArrangeAsync(db);
         var direct = db.Get<DirectMessageService>();
         var messages = db.Get<MessageService>();
+        var readState = db.Get<ReadStateService>();
         var withBen = await direct.StartAsync(ann.Id, [ben.Id]);
         var withCy = await direct.StartAsync(ann.Id, [cy.Id]);
         await messages.SendAsync(cy.Id, withCy.ChannelId, "hi ann", Guid.NewGuid());
@@ -146,7 +147,7 @@ public sealed class DirectMessageTests
         await messages.SendAsync(ann.Id, withBen.ChannelId, "mine does not count", Guid.NewGuid());
 
         var list = await direct.ListAsync(ann.Id);
-        await messages.MarkReadAsync(ann.Id, withBen.ChannelId, last.Id);
+        await readState.MarkReadAsync(ann.Id, withBen.ChannelId, last.Id);
         var afterReading = await direct.ListAsync(ann.Id);
 
         Assert.Equal([(withBen.Id, 2, 1), (withCy.Id, 1, 0)], list.Select(c => (c.Id, c.UnreadCount, c.MentionCount)));

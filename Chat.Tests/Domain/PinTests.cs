@@ -106,6 +106,7 @@ public sealed class PinTests
         await using var db = await TestDatabase.CreateAsync(provider, WriteLimits.Unlimited);
         var cast = await Cast.CreateAsync(db);
         var messages = db.Get<MessageService>();
+        var readState = db.Get<ReadStateService>();
         var message = await SendAsync(db, cast, "pin me");
         await db.Get<PinService>().PinAsync(cast.Owner.Id, message.Id);
         var line = (await messages.GetLatestAsync(cast.CommunityId, cast.ChannelId, cast.Owner.Id))[^1];
@@ -117,7 +118,7 @@ public sealed class PinTests
         Assert.Equal(nameof(DomainErrors.LineNotEditable), Assert.IsType<ValidationException>(edit).Error.Code);
         Assert.IsType<NotFoundException>(pinTheLine);
         DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), "the line was not changed");
-        var unread = Assert.Single(await messages.GetUnreadAsync(cast.Member.Id, cast.CommunityId));
+        var unread = Assert.Single(await readState.GetUnreadAsync(cast.Member.Id, cast.CommunityId));
         Assert.Equal(0, unread.MentionCount);
     }
 

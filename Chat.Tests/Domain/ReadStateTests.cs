@@ -15,12 +15,13 @@ public sealed class ReadStateTests
         await using var db = await TestDatabase.CreateAsync(provider);
         var cast = await Cast.CreateAsync(db);
         var messages = db.Get<MessageService>();
+        var readState = db.Get<ReadStateService>();
         var sent = await messages.SendAsync(cast.Owner.Id, cast.ChannelId, "hello", Guid.NewGuid());
         var members = Cast.Matrix(owner: Allowed, admin: Allowed, member: Allowed, nonMember: Forbidden, anonymous: Forbidden);
 
-        await cast.ExpectAsync(members, (_, userId) => messages.GetUnreadAsync(userId, cast.CommunityId));
-        await cast.ExpectAsync(members, (_, userId) => messages.MarkReadAsync(userId, cast.ChannelId, sent.Id));
-        await cast.ExpectAsync(members, (_, userId) => messages.MarkUnreadAsync(userId, cast.ChannelId, sent.Id));
+        await cast.ExpectAsync(members, (_, userId) => readState.GetUnreadAsync(userId, cast.CommunityId));
+        await cast.ExpectAsync(members, (_, userId) => readState.MarkReadAsync(userId, cast.ChannelId, sent.Id));
+        await cast.ExpectAsync(members, (_, userId) => readState.MarkUnreadAsync(userId, cast.ChannelId, sent.Id));
     }
 
     [Theory, OnSqlite, OnPostgres, OnMySql]
@@ -29,12 +30,13 @@ public sealed class ReadStateTests
         await using var db = await TestDatabase.CreateAsync(provider);
         var cast = await Cast.CreateAsync(db);
         var messages = db.Get<MessageService>();
+        var readState = db.Get<ReadStateService>();
         var random = await db.Get<ChannelService>().CreateAsync(cast.Owner.Id, cast.CommunityId, "random");
         var sent = await messages.SendAsync(cast.Owner.Id, cast.ChannelId, "hello", Guid.NewGuid());
 
-        var unread = await messages.GetUnreadAsync(cast.Member.Id, cast.CommunityId);
-        await messages.MarkReadAsync(cast.Member.Id, cast.ChannelId, sent.Id);
-        var read = await messages.GetUnreadAsync(cast.Member.Id, cast.CommunityId);
+        var unread = await readState.GetUnreadAsync(cast.Member.Id, cast.CommunityId);
+        await readState.MarkReadAsync(cast.Member.Id, cast.ChannelId, sent.Id);
+        var read = await readState.GetUnreadAsync(cast.Member.Id, cast.CommunityId);
 
         Assert.Equal(
             [new ChannelUnread(cast.ChannelId, true, 0, 0), new ChannelUnread(random.Id, false, 0, 0)],
@@ -50,16 +52,17 @@ public sealed class ReadStateTests
         await using var db = await TestDatabase.CreateAsync(provider);
         var cast = await Cast.CreateAsync(db);
         var messages = db.Get<MessageService>();
+        var readState = db.Get<ReadStateService>();
         var theirs = await messages.SendAsync(cast.Owner.Id, cast.ChannelId, "hello @mia", Guid.NewGuid());
-        await messages.MarkReadAsync(cast.Member.Id, cast.ChannelId, theirs.Id);
+        await readState.MarkReadAsync(cast.Member.Id, cast.ChannelId, theirs.Id);
 
         await messages.SendAsync(cast.Member.Id, cast.ChannelId, "hi, it's me, @mia", Guid.NewGuid());
         await messages.SendAsync(cast.Member.Id, cast.ChannelId, "anyone?", Guid.NewGuid());
 
-        var channel = Assert.Single(await messages.GetUnreadAsync(cast.Member.Id, cast.CommunityId));
+        var channel = Assert.Single(await readState.GetUnreadAsync(cast.Member.Id, cast.CommunityId));
         Assert.False(channel.HasUnread);
         Assert.Equal(0, channel.MentionCount);
-        Assert.True(Assert.Single(await messages.GetUnreadAsync(cast.Owner.Id, cast.CommunityId)).HasUnread);
+        Assert.True(Assert.Single(await readState.GetUnreadAsync(cast.Owner.Id, cast.CommunityId)).HasUnread);
     }
 
     [Theory, OnSqlite, OnPostgres, OnMySql]
@@ -68,6 +71,7 @@ public sealed class ReadStateTests
         await using var db = await TestDatabase.CreateAsync(provider);
         var cast = await Cast.CreateAsync(db);
         var messages = db.Get<MessageService>();
+        var readState = db.Get<ReadStateService>();
         var random = await db.Get<ChannelService>().CreateAsync(cast.Owner.Id, cast.CommunityId, "random");
         var other = await db.Get<CommunityService>().CreateAsync(cast.Owner.Id, "Chess", null, isPublic: true);
         await db.Get<CommunityService>().JoinAsync(cast.Member.Id, other.Id);
@@ -80,16 +84,16 @@ public sealed class ReadStateTests
         await messages.SendAsync(cast.Admin.Id, random.Id, "@mia in random", Guid.NewGuid());
         await messages.SendAsync(cast.Owner.Id, otherChannel, "@mia, your move", Guid.NewGuid());
 
-        var unread = (await messages.GetUnreadAsync(cast.Member.Id, cast.CommunityId)).ToDictionary(c => c.ChannelId);
-        var perCommunity = await messages.GetMentionCountsAsync(cast.Member.Id);
-        await messages.MarkReadAsync(cast.Member.Id, cast.ChannelId, last.Id);
-        var afterReading = await messages.GetMentionCountsAsync(cast.Member.Id);
+        var unread = (await readState.GetUnreadAsync(cast.Member.Id, cast.CommunityId)).ToDictionary(c => c.ChannelId);
+        var perCommunity = await readState.GetMentionCountsAsync(cast.Member.Id);
+        await readState.MarkReadAsync(cast.Member.Id, cast.ChannelId, last.Id);
+        var afterReading = await readState.GetMentionCountsAsync(cast.Member.Id);
 
         Assert.Equal(3, unread[cast.ChannelId].MentionCount);
         Assert.Equal(1, unread[random.Id].MentionCount);
         Assert.Equal(new Dictionary<int, int> { [cast.CommunityId] = 4, [other.Id] = 1 }, perCommunity);
         Assert.Equal(new Dictionary<int, int> { [cast.CommunityId] = 1, [other.Id] = 1 }, afterReading);
-        Assert.Empty(await messages.GetMentionCountsAsync(cast.NonMember.Id));
+        Assert.Empty(await readState.GetMentionCountsAsync(cast.NonMember.Id));
     }
 
     [Theory, OnSqlite, OnPostgres, OnMySql]
@@ -98,11 +102,12 @@ public sealed class ReadStateTests
         await using var db = await TestDatabase.CreateAsync(provider);
         var cast = await Cast.CreateAsync(db);
         var messages = db.Get<MessageService>();
+        var readState = db.Get<ReadStateService>();
         await messages.SendAsync(cast.Owner.Id, cast.ChannelId, "@mia look", Guid.NewGuid());
 
         await db.Get<CommunityService>().LeaveAsync(cast.Member.Id, cast.CommunityId);
 
-        Assert.Empty(await messages.GetMentionCountsAsync(cast.Member.Id));
+        Assert.Empty(await readState.GetMentionCountsAsync(cast.Member.Id));
     }
 
     [Theory, OnSqlite, OnPostgres, OnMySql]
@@ -110,13 +115,13 @@ public sealed class ReadStateTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var cast = await Cast.CreateAsync(db);
-        var messages = db.Get<MessageService>();
+        var readState = db.Get<ReadStateService>();
         var ids = await SendAsync(cast, 3);
-        await messages.MarkReadAsync(cast.Member.Id, cast.ChannelId, ids[2]);
+        await readState.MarkReadAsync(cast.Member.Id, cast.ChannelId, ids[2]);
 
-        await messages.MarkReadAsync(cast.Member.Id, cast.ChannelId, ids[0]);
+        await readState.MarkReadAsync(cast.Member.Id, cast.ChannelId, ids[0]);
 
-        var channel = Assert.Single(await messages.GetUnreadAsync(cast.Member.Id, cast.CommunityId));
+        var channel = Assert.Single(await readState.GetUnreadAsync(cast.Member.Id, cast.CommunityId));
         Assert.Equal((false, ids[2]), (channel.HasUnread, channel.LastReadMessageId));
     }
 
@@ -126,18 +131,19 @@ public sealed class ReadStateTests
         await using var db = await TestDatabase.CreateAsync(provider);
         var cast = await Cast.CreateAsync(db);
         var messages = db.Get<MessageService>();
+        var readState = db.Get<ReadStateService>();
         var ids = await SendAsync(cast, 4);
-        await messages.MarkReadAsync(cast.Member.Id, cast.ChannelId, ids[3]);
+        await readState.MarkReadAsync(cast.Member.Id, cast.ChannelId, ids[3]);
 
-        await messages.MarkUnreadAsync(cast.Member.Id, cast.ChannelId, ids[2]);
-        var fromThird = Assert.Single(await messages.GetUnreadAsync(cast.Member.Id, cast.CommunityId));
-        await messages.MarkUnreadAsync(cast.Member.Id, cast.ChannelId, ids[0]);
-        var fromFirst = Assert.Single(await messages.GetUnreadAsync(cast.Member.Id, cast.CommunityId));
+        await readState.MarkUnreadAsync(cast.Member.Id, cast.ChannelId, ids[2]);
+        var fromThird = Assert.Single(await readState.GetUnreadAsync(cast.Member.Id, cast.CommunityId));
+        await readState.MarkUnreadAsync(cast.Member.Id, cast.ChannelId, ids[0]);
+        var fromFirst = Assert.Single(await readState.GetUnreadAsync(cast.Member.Id, cast.CommunityId));
 
         // Each message mentions mia, so the badge counts exactly the messages that are unread again.
         Assert.Equal(new ChannelUnread(cast.ChannelId, true, 2, ids[1]), fromThird);
         Assert.Equal(new ChannelUnread(cast.ChannelId, true, 4, 0), fromFirst);
-        Assert.Equal(new Dictionary<int, int> { [cast.CommunityId] = 4 }, await messages.GetMentionCountsAsync(cast.Member.Id));
+        Assert.Equal(new Dictionary<int, int> { [cast.CommunityId] = 4 }, await readState.GetMentionCountsAsync(cast.Member.Id));
     }
 
     /// <summary>Messages by the owner in #general, each mentioning mia; their ids, oldest first.</summary>

@@ -41,7 +41,7 @@ public sealed class WriteRateLimitTests
         ["delete message"] = new(WriteAction.DeleteMessage, c => c.Member.Id, c => c.Owner.Id, c => MessagesOfAsync(c, Burst + 1),
             (c, state, user, _) => c.Db.Get<MessageService>().DeleteAsync(user, (long)state[user].Dequeue())),
         ["mark unread"] = new(WriteAction.MarkUnread, c => c.Member.Id, c => c.Admin.Id, c => MessagesOfAsync(c, 1),
-            (c, state, user, _) => c.Db.Get<MessageService>().MarkUnreadAsync(user, c.ChannelId, (long)state[c.Owner.Id].Peek())),
+            (c, state, user, _) => c.Db.Get<ReadStateService>().MarkUnreadAsync(user, c.ChannelId, (long)state[c.Owner.Id].Peek())),
         ["create server"] = new(WriteAction.CreateServer, c => c.Member.Id, c => c.NonMember.Id, NothingAsync,
             (c, _, user, n) => c.Db.Get<CommunityService>().CreateAsync(user, $"Server {n}", null, isPublic: false)),
         ["create channel"] = new(WriteAction.ManageChannels, c => c.Owner.Id, c => c.Admin.Id, NothingAsync,

@@ -45,6 +45,8 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
 
     protected MessageService Messages => Database.Get<MessageService>();
 
+    protected ReadStateService ReadState => Database.Get<ReadStateService>();
+
     protected NotificationService Notifications => Database.Get<NotificationService>();
 
     protected InvitationService Invitations => Database.Get<InvitationService>();
@@ -58,6 +60,7 @@ public abstract class ChatComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(Communities);
         Services.AddSingleton(Channels);
         Services.AddSingleton(Messages);
+        Services.AddSingleton(ReadState);
         Services.AddSingleton(Database.Get<ReactionService>());
         Services.AddSingleton(Database.Get<PinService>());
         Services.AddSingleton(Database.Get<AutocompleteService>());

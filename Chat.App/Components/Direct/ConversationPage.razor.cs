@@ -28,7 +28,7 @@ public sealed partial class ConversationPage
     private PrivacyService Privacy { get; set; } = default!;
 
     [Inject]
-    private MessageService Messages { get; set; } = default!;
+    private ReadStateService ReadState { get; set; } = default!;
 
     [Inject]
     private ChatHub Hub { get; set; } = default!;
@@ -81,7 +81,7 @@ public sealed partial class ConversationPage
 
             conversation = await Direct.GetAsync(userId, ConversationId);
             // Where the divider goes is decided once, when the conversation opens; reading it moves the marker.
-            lastReadAtOpen = (await Messages.GetUnreadAsync(userId, ConversationId))
+            lastReadAtOpen = (await ReadState.GetUnreadAsync(userId, ConversationId))
                 .FirstOrDefault(u => u.ChannelId == conversation.ChannelId)?.LastReadMessageId;
             channel = new ChannelView(conversation.ChannelId, conversation.Id, CommunityService.DefaultChannelName, null);
         }

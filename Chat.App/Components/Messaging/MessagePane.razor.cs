@@ -68,6 +68,9 @@ public sealed partial class MessagePane
     private MessageService Messages { get; set; } = default!;
 
     [Inject]
+    private ReadStateService ReadState { get; set; } = default!;
+
+    [Inject]
     private ChatHub Hub { get; set; } = default!;
 
     [Inject]
@@ -279,7 +282,7 @@ public sealed partial class MessagePane
                 Merge([posted.Message]);
                 TrimOldest();
                 typing.Remove(posted.Message.AuthorId);
-                ScheduleReadMarker(MessageService.Mentions(posted.Message.Content, userName));
+                ScheduleReadMarker(MentionParser.Mentions(posted.Message.Content, userName));
                 break;
             case MessageEdited edited when edited.Message.ChannelId == channel.Id:
                 Merge([KeepReactions(edited.Message)]);
@@ -505,7 +508,7 @@ public sealed partial class MessagePane
         markedReadId = messages[^1].Id;
         try
         {
-            await Messages.MarkReadAsync(userId, channelId, markedReadId);
+            await ReadState.MarkReadAsync(userId, channelId, markedReadId);
         }
         catch (DomainException)
         {
@@ -643,7 +646,7 @@ public sealed partial class MessagePane
         readDue = false;
         try
         {
-            await Messages.MarkUnreadAsync(userId, message.ChannelId, message.Id);
+            await ReadState.MarkUnreadAsync(userId, message.ChannelId, message.Id);
         }
         catch (DomainException e)
         {

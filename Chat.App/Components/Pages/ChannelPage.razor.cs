@@ -29,7 +29,7 @@ public sealed partial class ChannelPage
     private ChannelService ChannelService { get; set; } = default!;
 
     [Inject]
-    private MessageService MessageService { get; set; } = default!;
+    private ReadStateService ReadState { get; set; } = default!;
 
     [Inject]
     private ChatHub Hub { get; set; } = default!;
@@ -94,7 +94,7 @@ public sealed partial class ChannelPage
             }
 
             // Where the divider goes is decided once, when the channel opens; reading it moves the marker.
-            unread = (await MessageService.GetUnreadAsync(userId, ServerId)).ToDictionary(u => u.ChannelId);
+            unread = (await ReadState.GetUnreadAsync(userId, ServerId)).ToDictionary(u => u.ChannelId);
             lastReadAtOpen = unread.GetValueOrDefault(channel.Id)?.LastReadMessageId;
             unread[channel.Id] = new ChannelUnread(channel.Id, false, 0, lastReadAtOpen ?? 0);
         }
@@ -182,7 +182,7 @@ public sealed partial class ChannelPage
                 unread[posted.Message.ChannelId] = new ChannelUnread(
                     posted.Message.ChannelId,
                     true,
-                    (before?.MentionCount ?? 0) + (MessageService.Mentions(posted.Message.Content, userName) ? 1 : 0),
+                    (before?.MentionCount ?? 0) + (MentionParser.Mentions(posted.Message.Content, userName) ? 1 : 0),
                     before?.LastReadMessageId ?? 0);
                 break;
             case MemberLeft left when left.UserId == userId:
@@ -210,7 +210,7 @@ public sealed partial class ChannelPage
 
                 return;
             case ReadStateChanged read when read.ChannelId != channel?.Id:
-                unread = (await MessageService.GetUnreadAsync(userId, ServerId)).ToDictionary(u => u.ChannelId);
+                unread = (await ReadState.GetUnreadAsync(userId, ServerId)).ToDictionary(u => u.ChannelId);
                 break;
             default:
                 return;
