@@ -37,10 +37,7 @@ public sealed partial class AttachmentService(
         string? userId, int channelId, string fileName, string? declaredType, Stream content, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (string.IsNullOrEmpty(userId))
-        {
-            throw DomainErrors.LogInFirst();
-        }
+        Access.RequireLoggedIn(userId);
 
         var limits = options.Value;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -77,10 +74,7 @@ public sealed partial class AttachmentService(
     /// <summary>Takes back a pending upload (cancelled in the composer); a sent message's files go with the message.</summary>
     public async Task DiscardAsync(string? userId, long attachmentId, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(userId))
-        {
-            throw DomainErrors.LogInFirst();
-        }
+        Access.RequireLoggedIn(userId);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var deleted = await db.Attachments
@@ -99,10 +93,7 @@ public sealed partial class AttachmentService(
     public async Task<AttachmentFile> GetFileAsync(
         string? userId, long attachmentId, bool thumbnail = false, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(userId))
-        {
-            throw DomainErrors.LogInFirst();
-        }
+        Access.RequireLoggedIn(userId);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await db.Attachments.AsNoTracking()

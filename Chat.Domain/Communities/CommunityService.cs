@@ -137,10 +137,7 @@ public sealed partial class CommunityService(
     /// <summary>Joins a public community; joining twice, even at the same moment, leaves one membership.</summary>
     public async Task<CommunitySummary> JoinAsync(string? userId, int communityId, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(userId))
-        {
-            throw DomainErrors.LogInFirst();
-        }
+        Access.RequireLoggedIn(userId);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var community = await db.Communities.AsNoTracking().Where(c => c.Id == communityId)

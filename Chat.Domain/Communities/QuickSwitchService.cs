@@ -21,10 +21,7 @@ public sealed class QuickSwitchService(IDbContextFactory<ChatDbContext> dbFactor
     /// </summary>
     public async Task<IReadOnlyList<SwitchTarget>> FindAsync(string? userId, string? query, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(userId))
-        {
-            throw DomainErrors.LogInFirst();
-        }
+        Access.RequireLoggedIn(userId);
 
         // Compared folded on both sides (Text/SearchText): accents and case aside, on every database.
         var term = SearchText.Fold((query ?? "").Trim().TrimStart('#'));

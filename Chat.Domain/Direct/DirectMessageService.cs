@@ -29,7 +29,7 @@ public sealed class DirectMessageService(
     public async Task<ConversationDetail> StartAsync(
         string? userId, IReadOnlyCollection<string> otherUserIds, CancellationToken ct = default)
     {
-        RequireUser(userId);
+        Access.RequireLoggedIn(userId);
         ArgumentNullException.ThrowIfNull(otherUserIds);
         var others = otherUserIds.Where(id => id != userId).Distinct().ToList();
         if (others.Count is 0 or > MaxOthers)
@@ -67,11 +67,11 @@ public sealed class DirectMessageService(
         }
 
         // Nobody leaves a conversation of two (CommunityService.LeaveAsync), so the pair's one conversation has both.
-        var key = others.Count == 1 ? PairKey(userId!, others[0]) : null;
+        var key = others.Count == 1 ? PairKey(userId, others[0]) : null;
         if (key is not null && await FindPairAsync(db, key, ct) is { } existing)
         {
             // Started before: opening it again is not new, whatever the privacy setting says now.
-            return await DetailAsync(db, existing, userId!, ct);
+            return await DetailAsync(db, existing, userId, ct);
         }
 
         if (people.FirstOrDefault(p => p.DirectMessages == DirectMessagePrivacy.Nobody) is { } closed)
@@ -85,19 +85,19 @@ public sealed class DirectMessageService(
         }
 
         rateLimiter.Acquire(WriteAction.Invite, userId);
-        var id = await CreateAsync(db, key, [userId!, .. others], ct);
-        foreach (var participant in others.Append(userId!))
+        var id = await CreateAsync(db, key, [userId, .. others], ct);
+        foreach (var participant in others.Append(userId))
         {
             await hub.PublishAsync(new MembershipsChanged(participant));
         }
 
-        return await DetailAsync(db, id, userId!, ct);
+        return await DetailAsync(db, id, userId, ct);
     }
 
     /// <summary>The user's conversations, latest activity first, each with its unread and mention counts.</summary>
     public async Task<IReadOnlyList<ConversationSummary>> ListAsync(string? userId, CancellationToken ct = default)
     {
-        RequireUser(userId);
+        Access.RequireLoggedIn(userId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await (
                 from ms in db.Memberships.AsNoTracking()
@@ -121,11 +121,11 @@ public sealed class DirectMessageService(
             })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.CommunityId).ToList();
-        var people = await OthersAsync(db, ids, userId!, ct);
+        var people = await OthersAsync(db, ids, userId, ct);
         var lastIds = rows.Where(r => r.LastMessageId is not null).Select(r => r.LastMessageId!.Value).ToList();
         var lastTimes = await db.Messages.AsNoTracking().Where(m => lastIds.Contains(m.Id))
             .Select(m => new { m.Id, m.CreatedAt }).ToDictionaryAsync(m => m.Id, m => m.CreatedAt, ct);
-        var blocked = await BlockedIdsAsync(db, userId!, ct);
+        var blocked = await BlockedIdsAsync(db, userId, ct);
         return rows
             .Select(r => new ConversationSummary(
                 r.CommunityId,
@@ -155,7 +155,7 @@ public sealed class DirectMessageService(
     /// <summary>The people the user shares a server with, by name: whom "New message" offers.</summary>
     public async Task<IReadOnlyList<ConversationPerson>> GetContactsAsync(string? userId, CancellationToken ct = default)
     {
-        RequireUser(userId);
+        Access.RequireLoggedIn(userId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var mine = db.Memberships.Where(m => m.UserId == userId && m.Community!.Kind == CommunityKind.Server)
             .Select(m => m.CommunityId);
@@ -170,7 +170,7 @@ public sealed class DirectMessageService(
     /// <summary>Membership of a conversation (not of a server: a server's id is "not found" here).</summary>
     internal static async Task RequireParticipantAsync(ChatDbContext db, int conversationId, string? userId, CancellationToken ct)
     {
-        RequireUser(userId);
+        Access.RequireLoggedIn(userId);
         if (!await db.Communities.AnyAsync(c => c.Id == conversationId && c.Kind == CommunityKind.Direct, ct))
         {
             throw DomainErrors.ConversationNotFound();
@@ -236,12 +236,4 @@ public sealed class DirectMessageService(
 
     private static async Task<HashSet<string>> BlockedIdsAsync(ChatDbContext db, string userId, CancellationToken ct) =>
         [.. await db.UserBlocks.Where(b => b.BlockerId == userId).Select(b => b.BlockedId).ToListAsync(ct)];
-
-    private static void RequireUser(string? userId)
-    {
-        if (string.IsNullOrEmpty(userId))
-        {
-            throw DomainErrors.LogInFirst();
-        }
-    }
 }

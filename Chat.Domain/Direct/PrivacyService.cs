@@ -1,3 +1,4 @@
+using Chat.Domain.Communities;
 using Chat.Domain.Data;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
@@ -11,7 +12,7 @@ public sealed class PrivacyService(
 {
     public async Task<PrivacySettings> GetAsync(string? userId, CancellationToken ct = default)
     {
-        RequireUser(userId);
+        Access.RequireLoggedIn(userId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var setting = await db.Users.Where(u => u.Id == userId).Select(u => (DirectMessagePrivacy?)u.DirectMessages)
             .SingleOrDefaultAsync(ct) ?? throw DomainErrors.LogInFirst();
@@ -24,7 +25,7 @@ public sealed class PrivacyService(
 
     public async Task SetWhoMayMessageAsync(string? userId, DirectMessagePrivacy privacy, CancellationToken ct = default)
     {
-        RequireUser(userId);
+        Access.RequireLoggedIn(userId);
         if (!Enum.IsDefined(privacy))
         {
             throw DomainErrors.PrivacyUnknown();
@@ -43,7 +44,7 @@ public sealed class PrivacyService(
     /// <summary>Blocks a person; blocking twice leaves one block.</summary>
     public async Task BlockAsync(string? userId, string blockedId, CancellationToken ct = default)
     {
-        RequireUser(userId);
+        Access.RequireLoggedIn(userId);
         if (blockedId == userId)
         {
             throw DomainErrors.CannotBlockYourself();
@@ -61,7 +62,7 @@ public sealed class PrivacyService(
         }
 
         rateLimiter.Acquire(WriteAction.ChangeProfile, userId);
-        db.UserBlocks.Add(new UserBlock { BlockerId = userId!, BlockedId = blockedId, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        db.UserBlocks.Add(new UserBlock { BlockerId = userId, BlockedId = blockedId, CreatedAt = clock.GetUtcNow().UtcDateTime });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -73,25 +74,17 @@ public sealed class PrivacyService(
         }
 
         // The user's lists (the rail's badge, the conversations) leave the blocked person's messages out from now.
-        await hub.PublishAsync(new MembershipsChanged(userId!));
+        await hub.PublishAsync(new MembershipsChanged(userId));
     }
 
     public async Task UnblockAsync(string? userId, string blockedId, CancellationToken ct = default)
     {
-        RequireUser(userId);
+        Access.RequireLoggedIn(userId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var removed = await db.UserBlocks.Where(b => b.BlockerId == userId && b.BlockedId == blockedId).ExecuteDeleteAsync(ct);
         if (removed > 0)
         {
-            await hub.PublishAsync(new MembershipsChanged(userId!));
-        }
-    }
-
-    private static void RequireUser(string? userId)
-    {
-        if (string.IsNullOrEmpty(userId))
-        {
-            throw DomainErrors.LogInFirst();
+            await hub.PublishAsync(new MembershipsChanged(userId));
         }
     }
 }

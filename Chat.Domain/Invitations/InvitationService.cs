@@ -222,10 +222,7 @@ public sealed class InvitationService(
     /// </summary>
     public async Task<CommunitySummary> JoinByLinkAsync(string? userId, string code, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(userId))
-        {
-            throw DomainErrors.LogInFirst();
-        }
+        Access.RequireLoggedIn(userId);
 
         var preview = await PreviewLinkAsync(userId, code, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

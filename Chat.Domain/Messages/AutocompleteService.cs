@@ -39,10 +39,7 @@ public sealed class AutocompleteService(IDbContextFactory<ChatDbContext> dbFacto
     /// </summary>
     public async Task<AutocompleteSources> GetSourcesAsync(string? userId, int channelId, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(userId))
-        {
-            throw DomainErrors.LogInFirst();
-        }
+        Access.RequireLoggedIn(userId);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var communityId = await db.Channels.Where(c => c.Id == channelId).Select(c => (int?)c.CommunityId).SingleOrDefaultAsync(ct)

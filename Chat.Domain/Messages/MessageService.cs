@@ -12,6 +12,11 @@ using Microsoft.Extensions.Options;
 
 namespace Chat.Domain.Messages;
 
+/// <summary>
+/// Messages themselves: pages of history, send (with replies and files, in the partial files), edit, delete,
+/// earlier versions, typing. Where each reader is in a channel is <see cref="ReadStateService"/>'s job; how a text
+/// names people is <see cref="MentionParser"/>'s.
+/// </summary>
 public sealed partial class MessageService(
     IDbContextFactory<ChatDbContext> dbFactory,
     ChatHub hub,
@@ -50,17 +55,16 @@ public sealed partial class MessageService(
     public async Task<IReadOnlyList<MessageView>> GetNewerAsync(
         int communityId, int channelId, string? userId, long afterId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireMemberAsync(db, communityId, userId, ct);
+        await using var scope = await MemberScope.OpenAsync(dbFactory, userId, communityId, ct);
+        var db = scope.Db;
         var newer = await db.Messages.AsNoTracking()
             .Where(m => m.ChannelId == channelId && m.Channel!.CommunityId == communityId && m.Id > afterId)
-            .VisibleTo(db, userId)
+            .VisibleTo(db, scope.UserId)
             .OrderBy(m => m.Id)
             .Take(PageSize * 4)
             .Select(ToView)
             .ToListAsync(ct);
-        return await MessageAttachments.AttachAsync(
-            db, await ReactionSummaries.AttachAsync(db, await ReplyQuotes.AttachAsync(db, newer, ct), userId, ct), ct);
+        return await WithDetailsAsync(db, newer, scope.UserId, ct);
     }
 
     /// <summary>
@@ -78,25 +82,24 @@ public sealed partial class MessageService(
     {
         // Files alone make a message (MessageService.Attachments.cs).
         var text = attachmentIds is { Count: > 0 } ? ValidateOptionalContent(content) : ValidateContent(content);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var communityId = await CommunityOfChannelAsync(db, channelId, ct);
-        var role = await Access.RequireMemberAsync(db, communityId, userId, ct);
-        var isDirect = await DirectRules.RequireMaySendAsync(db, communityId, userId!, ct);
+        await using var scope = await MemberScope.OpenForChannelAsync(dbFactory, userId, channelId, ct);
+        var (db, (authorId, communityId, role)) = (scope.Db, scope.Caller);
+        var isDirect = await DirectRules.RequireMaySendAsync(db, communityId, authorId, ct);
 
-        if (await FindByNonceAsync(db, userId!, nonce, ct) is { } alreadyStored)
+        if (await FindByNonceAsync(db, authorId, nonce, ct) is { } alreadyStored)
         {
             return alreadyStored;
         }
 
         var original = reply is null ? null : await FindOriginalAsync(db, communityId, channelId, reply.MessageId, ct);
-        var files = await MessageAttachments.ClaimAsync(db, userId!, attachmentIds, attachmentOptions.Value.MaxFilesPerMessage, ct);
+        var files = await MessageAttachments.ClaimAsync(db, authorId, attachmentIds, attachmentOptions.Value.MaxFilesPerMessage, ct);
 
         // After the retry check: answering a send that is already stored costs nothing.
-        rateLimiter.Acquire(WriteAction.SendMessage, userId);
+        rateLimiter.Acquire(WriteAction.SendMessage, authorId);
         var message = new Message
         {
             ChannelId = channelId,
-            AuthorId = userId!,
+            AuthorId = authorId,
             Content = text,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             Nonce = nonce,
@@ -108,7 +111,7 @@ public sealed partial class MessageService(
             file.Message = message;
         }
 
-        var mentioned = await MentionedMembers.FindAsync(db, communityId, userId!, role, text, ct);
+        var mentioned = await MentionedMembers.FindAsync(db, communityId, authorId, role, text, ct);
         foreach (var member in mentioned)
         {
             db.Mentions.Add(new Mention { Message = message, UserId = member.UserId, ChannelId = channelId });
@@ -116,13 +119,13 @@ public sealed partial class MessageService(
 
         // A muted server still notifies of direct mentions, never of @everyone. Stored with the message, at once.
         var inbox = isDirect
-            ? await DirectMessageNotificationsAsync(db, communityId, channelId, userId!, message, ct)
+            ? await DirectMessageNotificationsAsync(db, communityId, channelId, authorId, message, ct)
             : mentioned.Where(m => m.Direct || !m.Muted)
-                .Select(m => notifications.Add(db, m.UserId, NotificationKind.Mentioned, userId, communityId, channelId, message))
+                .Select(m => notifications.Add(db, m.UserId, NotificationKind.Mentioned, authorId, communityId, channelId, message))
                 .ToList();
-        if (!isDirect && original is not null && await NotifiesOriginalAuthorAsync(db, communityId, userId!, original, reply!, inbox, ct))
+        if (!isDirect && original is not null && await NotifiesOriginalAuthorAsync(db, communityId, authorId, original, reply!, inbox, ct))
         {
-            inbox.Add(notifications.Add(db, original.AuthorId, NotificationKind.Replied, userId, communityId, channelId, message));
+            inbox.Add(notifications.Add(db, original.AuthorId, NotificationKind.Replied, authorId, communityId, channelId, message));
         }
 
         try
@@ -133,11 +136,10 @@ public sealed partial class MessageService(
         {
             // Two sends of one nonce raced; the unique index let one in, and that one is the answer.
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return await FindByNonceAsync(fresh, userId!, nonce, ct) ?? throw DomainErrors.MessageNotStored();
+            return await FindByNonceAsync(fresh, authorId, nonce, ct) ?? throw DomainErrors.MessageNotStored();
         }
 
-        var view = await MessageAttachments.AttachAsync(db, await ReplyQuotes.AttachAsync(
-            db, await db.Messages.AsNoTracking().Where(m => m.Id == message.Id).Select(ToView).SingleAsync(ct), ct), ct);
+        var view = await StoredViewAsync(db, message.Id, ct);
         metrics.MessageSent();
         await hub.PublishAsync(new MessagePosted(communityId, view));
         await notifications.PublishAsync(inbox, ct);
@@ -150,7 +152,7 @@ public sealed partial class MessageService(
     {
         var text = ValidateContent(content);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (message, communityId) = await FindOwnMessageAsync(db, userId, messageId, DomainErrors.OnlyAuthorEdits, ct);
+        var (message, author) = await FindOwnMessageAsync(db, userId, messageId, DomainErrors.OnlyAuthorEdits, ct);
         if (message.Kind != MessageKind.Text)
         {
             throw DomainErrors.LineNotEditable();
@@ -163,11 +165,10 @@ public sealed partial class MessageService(
 
         if (message.Content == text)
         {
-            return await MessageAttachments.AttachAsync(db, await ReplyQuotes.AttachAsync(
-                db, await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct), ct), ct);
+            return await StoredViewAsync(db, messageId, ct);
         }
 
-        rateLimiter.Acquire(WriteAction.EditMessage, userId);
+        rateLimiter.Acquire(WriteAction.EditMessage, author.UserId);
         var now = clock.GetUtcNow().UtcDateTime;
         db.MessageRevisions.Add(new MessageRevision
         {
@@ -187,9 +188,8 @@ public sealed partial class MessageService(
             throw DomainErrors.MessageChanged();
         }
 
-        var view = await MessageAttachments.AttachAsync(db, await ReplyQuotes.AttachAsync(
-            db, await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct), ct), ct);
-        await hub.PublishAsync(new MessageEdited(communityId, view));
+        var view = await StoredViewAsync(db, messageId, ct);
+        await hub.PublishAsync(new MessageEdited(author.CommunityId, view));
         return view;
     }
 
@@ -197,11 +197,11 @@ public sealed partial class MessageService(
     public async Task DeleteAsync(string? userId, long messageId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (message, communityId) = await FindOwnMessageAsync(db, userId, messageId, DomainErrors.OnlyAuthorDeletes, ct);
-        rateLimiter.Acquire(WriteAction.DeleteMessage, userId);
+        var (message, author) = await FindOwnMessageAsync(db, userId, messageId, DomainErrors.OnlyAuthorDeletes, ct);
+        rateLimiter.Acquire(WriteAction.DeleteMessage, author.UserId);
         db.Messages.Remove(message);
         await db.SaveChangesAsync(ct);
-        await hub.PublishAsync(new MessageDeleted(communityId, message.ChannelId, message.Id));
+        await hub.PublishAsync(new MessageDeleted(author.CommunityId, message.ChannelId, message.Id));
     }
 
     /// <summary>Every text the message has had, oldest first, the current one last; members only.</summary>
@@ -226,11 +226,9 @@ public sealed partial class MessageService(
     /// <summary>Tells the channel's other members that the user is typing; nothing is stored.</summary>
     public async Task NotifyTypingAsync(string? userId, int channelId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var communityId = await CommunityOfChannelAsync(db, channelId, ct);
-        await Access.RequireMemberAsync(db, communityId, userId, ct);
-        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(ct);
-        await hub.PublishAsync(new UserTyping(communityId, channelId, userId!, name));
+        await using var scope = await MemberScope.OpenForChannelAsync(dbFactory, userId, channelId, ct);
+        var name = await scope.Db.Users.Where(u => u.Id == scope.UserId).Select(u => u.DisplayName).SingleAsync(ct);
+        await hub.PublishAsync(new UserTyping(scope.CommunityId, channelId, scope.UserId, name));
     }
 
     internal static string ValidateContent(string? content)
@@ -252,11 +250,11 @@ public sealed partial class MessageService(
     private async Task<IReadOnlyList<MessageView>> GetPageAsync(
         int communityId, int channelId, string? userId, long? beforeId, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireMemberAsync(db, communityId, userId, ct);
+        await using var scope = await MemberScope.OpenAsync(dbFactory, userId, communityId, ct);
+        var db = scope.Db;
         var query = db.Messages.AsNoTracking()
             .Where(m => m.ChannelId == channelId && m.Channel!.CommunityId == communityId)
-            .VisibleTo(db, userId);
+            .VisibleTo(db, scope.UserId);
         if (beforeId is { } before)
         {
             query = query.Where(m => m.Id < before);
@@ -264,13 +262,8 @@ public sealed partial class MessageService(
 
         var newestFirst = await query.OrderByDescending(m => m.Id).Take(PageSize).Select(ToView).ToListAsync(ct);
         newestFirst.Reverse();
-        return await MessageAttachments.AttachAsync(
-            db, await ReactionSummaries.AttachAsync(db, await ReplyQuotes.AttachAsync(db, newestFirst, ct), userId, ct), ct);
+        return await WithDetailsAsync(db, newestFirst, scope.UserId, ct);
     }
-
-    internal static async Task<int> CommunityOfChannelAsync(ChatDbContext db, int channelId, CancellationToken ct) =>
-        await db.Channels.Where(c => c.Id == channelId).Select(c => (int?)c.CommunityId).SingleOrDefaultAsync(ct)
-        ?? throw DomainErrors.ChannelNotFound();
 
     private static async Task<MessageView?> FindByNonceAsync(ChatDbContext db, string userId, Guid nonce, CancellationToken ct) =>
         await db.Messages.AsNoTracking().Where(m => m.AuthorId == userId && m.Nonce == nonce).Select(ToView)
@@ -278,19 +271,25 @@ public sealed partial class MessageService(
             ? await MessageAttachments.AttachAsync(db, await ReplyQuotes.AttachAsync(db, stored, ct), ct)
             : null;
 
-    private static async Task<(Message Message, int CommunityId)> FindOwnMessageAsync(
+    // A message as its author sees it right after a change: its quote and its files.
+    private static async Task<MessageView> StoredViewAsync(ChatDbContext db, long messageId, CancellationToken ct) =>
+        await MessageAttachments.AttachAsync(db, await ReplyQuotes.AttachAsync(
+            db, await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToView).SingleAsync(ct), ct), ct);
+
+    // Messages as a reader sees them: their quotes, reactions (with the reader's own marked) and files.
+    private static async Task<List<MessageView>> WithDetailsAsync(
+        ChatDbContext db, List<MessageView> messages, string readerId, CancellationToken ct) =>
+        await MessageAttachments.AttachAsync(
+            db, await ReactionSummaries.AttachAsync(db, await ReplyQuotes.AttachAsync(db, messages, ct), readerId, ct), ct);
+
+    private static async Task<(Message Message, Caller Author)> FindOwnMessageAsync(
         ChatDbContext db, string? userId, long messageId, Func<ForbiddenException> notAuthor, CancellationToken ct)
     {
         var found = await db.Messages
             .Where(m => m.Id == messageId)
             .Select(m => new { Message = m, m.Channel!.CommunityId })
             .SingleOrDefaultAsync(ct) ?? throw DomainErrors.MessageNotFound();
-        await Access.RequireMemberAsync(db, found.CommunityId, userId, ct);
-        if (found.Message.AuthorId != userId)
-        {
-            throw notAuthor();
-        }
-
-        return (found.Message, found.CommunityId);
+        var caller = await Access.RequireCallerAsync(db, found.CommunityId, userId, ct);
+        return found.Message.AuthorId == caller.UserId ? (found.Message, caller) : throw notAuthor();
     }
 }

@@ -20,13 +20,13 @@ public sealed class PinService(
     public async Task PinAsync(string? userId, long messageId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var message = await FindAsync(db, userId, messageId, ct);
+        var (message, admin) = await FindAsync(db, userId, messageId, ct);
         if (message.Pinned)
         {
             return;
         }
 
-        rateLimiter.Acquire(WriteAction.Pin, userId);
+        rateLimiter.Acquire(WriteAction.Pin, admin.UserId);
         var now = clock.GetUtcNow().UtcDateTime;
         // PostgreSQL and MySQL retry a command that failed on a dropped connection (ChatDatabase.Configure); a
         // transaction of our own is only allowed inside the execution strategy, which then repeats it whole.
@@ -53,13 +53,13 @@ public sealed class PinService(
             var added = new Message
             {
                 ChannelId = message.ChannelId,
-                AuthorId = userId!,
+                AuthorId = admin.UserId,
                 Kind = MessageKind.Pinned,
                 PinnedMessageId = messageId,
                 CreatedAt = now,
                 Nonce = Guid.NewGuid(),
             };
-            db.Pins.Add(new Pin { MessageId = messageId, PinnedById = userId!, PinnedAt = now });
+            db.Pins.Add(new Pin { MessageId = messageId, PinnedById = admin.UserId, PinnedAt = now });
             db.Messages.Add(added);
             try
             {
@@ -88,13 +88,13 @@ public sealed class PinService(
     public async Task UnpinAsync(string? userId, long messageId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var message = await FindAsync(db, userId, messageId, ct);
+        var (message, admin) = await FindAsync(db, userId, messageId, ct);
         if (!message.Pinned)
         {
             return;
         }
 
-        rateLimiter.Acquire(WriteAction.Pin, userId);
+        rateLimiter.Acquire(WriteAction.Pin, admin.UserId);
         var removed = await db.Pins.Where(p => p.MessageId == messageId).ToListAsync(ct);
         db.Pins.RemoveRange(removed);
         try
@@ -117,11 +117,8 @@ public sealed class PinService(
     public async Task<IReadOnlyList<PinnedMessageView>> GetPinnedAsync(
         string? userId, int channelId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var communityId = await db.Channels.Where(c => c.Id == channelId).Select(c => (int?)c.CommunityId)
-            .SingleOrDefaultAsync(ct) ?? throw DomainErrors.ChannelNotFound();
-        await Access.RequireMemberAsync(db, communityId, userId, ct);
-        return await db.Pins.AsNoTracking()
+        await using var scope = await MemberScope.OpenForChannelAsync(dbFactory, userId, channelId, ct);
+        return await scope.Db.Pins.AsNoTracking()
             .Where(p => p.Message!.ChannelId == channelId)
             .OrderByDescending(p => p.Id)
             .Take(Pin.MaxPerChannel)
@@ -134,13 +131,14 @@ public sealed class PinService(
     private sealed record Target(int ChannelId, int CommunityId, bool Pinned);
 
     // Who may: the owner and admins of the message's server, checked here, whatever the interface shows.
-    private static async Task<Target> FindAsync(ChatDbContext db, string? userId, long messageId, CancellationToken ct)
+    private static async Task<(Target Message, Caller Admin)> FindAsync(
+        ChatDbContext db, string? userId, long messageId, CancellationToken ct)
     {
         var message = await db.Messages.AsNoTracking()
             .Where(m => m.Id == messageId && m.Kind == MessageKind.Text)
             .Select(m => new Target(m.ChannelId, m.Channel!.CommunityId, m.Pin != null))
             .SingleOrDefaultAsync(ct) ?? throw DomainErrors.MessageNotFound();
-        await Access.RequireRoleAsync(db, message.CommunityId, userId, MemberRole.Admin, DomainErrors.OnlyAdminsPin, ct);
-        return message;
+        return (message, await Access.RequireCallerAsync(
+            db, message.CommunityId, userId, MemberRole.Admin, DomainErrors.OnlyAdminsPin, ct));
     }
 }

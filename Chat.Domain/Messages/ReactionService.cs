@@ -21,12 +21,12 @@ public sealed class ReactionService(IDbContextFactory<ChatDbContext> dbFactory, 
             .Where(m => m.Id == messageId)
             .Select(m => new { m.ChannelId, m.Channel!.CommunityId })
             .SingleOrDefaultAsync(ct) ?? throw DomainErrors.MessageNotFound();
-        await Access.RequireMemberAsync(db, message.CommunityId, userId, ct);
+        var reactor = (await Access.RequireCallerAsync(db, message.CommunityId, userId, ct)).UserId;
         var known = Emoji.Find(emoji) ?? throw DomainErrors.NotAnEmoji();
-        rateLimiter.Acquire(WriteAction.React, userId);
+        rateLimiter.Acquire(WriteAction.React, reactor);
 
         var mine = await db.Reactions
-            .SingleOrDefaultAsync(r => r.MessageId == messageId && r.UserId == userId && r.Emoji == known.Value, ct);
+            .SingleOrDefaultAsync(r => r.MessageId == messageId && r.UserId == reactor && r.Emoji == known.Value, ct);
         var added = mine is null;
         if (mine is not null)
         {
@@ -35,14 +35,14 @@ public sealed class ReactionService(IDbContextFactory<ChatDbContext> dbFactory, 
         }
         else
         {
-            await AddAsync(db, userId!, messageId, known.Value, ct);
+            await AddAsync(db, reactor, messageId, known.Value, ct);
         }
 
-        var summary = (await ReactionSummaries.LoadAsync(db, [messageId], userId, ct))
+        var summary = (await ReactionSummaries.LoadAsync(db, [messageId], reactor, ct))
             .GetValueOrDefault(messageId, []);
         var forEveryone = summary.Select(s => s with { Mine = false }).ToList();
         await hub.PublishAsync(new ReactionsChanged(
-            message.CommunityId, message.ChannelId, messageId, userId!, known.Value, added, forEveryone));
+            message.CommunityId, message.ChannelId, messageId, reactor, known.Value, added, forEveryone));
         return summary;
     }
 

@@ -15,29 +15,24 @@ public sealed class ReadStateService(IDbContextFactory<ChatDbContext> dbFactory,
     /// <summary>Moves the user's read marker forward to <paramref name="messageId"/> (never back).</summary>
     public async Task MarkReadAsync(string? userId, int channelId, long messageId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var communityId = await MessageService.CommunityOfChannelAsync(db, channelId, ct);
-        await Access.RequireMemberAsync(db, communityId, userId, ct);
-        var state = await db.ChannelReadStates.SingleOrDefaultAsync(r => r.UserId == userId && r.ChannelId == channelId, ct);
+        await using var scope = await MemberScope.OpenForChannelAsync(dbFactory, userId, channelId, ct);
+        var state = await FindAsync(scope, channelId, ct);
         if (state is not null && state.LastReadMessageId >= messageId)
         {
             return;
         }
 
-        await SaveAsync(db, state, userId!, channelId, messageId, movedBack: false, ct);
+        await SaveAsync(scope, state, channelId, messageId, movedBack: false, ct);
     }
 
     /// <summary>Marks <paramref name="messageId"/> and everything after it unread again.</summary>
     public async Task MarkUnreadAsync(string? userId, int channelId, long messageId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var communityId = await MessageService.CommunityOfChannelAsync(db, channelId, ct);
-        await Access.RequireMemberAsync(db, communityId, userId, ct);
-        var previous = await db.Messages.Where(m => m.ChannelId == channelId && m.Id < messageId)
+        await using var scope = await MemberScope.OpenForChannelAsync(dbFactory, userId, channelId, ct);
+        var previous = await scope.Db.Messages.Where(m => m.ChannelId == channelId && m.Id < messageId)
             .OrderByDescending(m => m.Id).Select(m => m.Id).FirstOrDefaultAsync(ct);
-        rateLimiter.Acquire(WriteAction.MarkUnread, userId);
-        var state = await db.ChannelReadStates.SingleOrDefaultAsync(r => r.UserId == userId && r.ChannelId == channelId, ct);
-        await SaveAsync(db, state, userId!, channelId, previous, movedBack: true, ct);
+        rateLimiter.Acquire(WriteAction.MarkUnread, scope.UserId);
+        await SaveAsync(scope, await FindAsync(scope, channelId, ct), channelId, previous, movedBack: true, ct);
     }
 
     /// <summary>
@@ -48,18 +43,18 @@ public sealed class ReadStateService(IDbContextFactory<ChatDbContext> dbFactory,
     public async Task<IReadOnlyList<ChannelUnread>> GetUnreadAsync(
         string? userId, int communityId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireMemberAsync(db, communityId, userId, ct);
+        await using var scope = await MemberScope.OpenAsync(dbFactory, userId, communityId, ct);
+        var (db, readerId) = (scope.Db, scope.UserId);
         return await (
                 from c in db.Channels.AsNoTracking()
                 where c.CommunityId == communityId
-                join r in db.ChannelReadStates.Where(r => r.UserId == userId) on c.Id equals r.ChannelId into markers
+                join r in db.ChannelReadStates.Where(r => r.UserId == readerId) on c.Id equals r.ChannelId into markers
                 from r in markers.DefaultIfEmpty()
                 select new { c.Id, LastRead = r == null ? 0L : r.LastReadMessageId })
             .Select(c => new ChannelUnread(
                 c.Id,
-                db.Messages.Any(m => m.ChannelId == c.Id && m.Id > c.LastRead && m.AuthorId != userId),
-                db.Mentions.Count(m => m.UserId == userId && m.ChannelId == c.Id && m.MessageId > c.LastRead),
+                db.Messages.Any(m => m.ChannelId == c.Id && m.Id > c.LastRead && m.AuthorId != readerId),
+                db.Mentions.Count(m => m.UserId == readerId && m.ChannelId == c.Id && m.MessageId > c.LastRead),
                 c.LastRead))
             .ToListAsync(ct);
     }
@@ -89,12 +84,16 @@ public sealed class ReadStateService(IDbContextFactory<ChatDbContext> dbFactory,
         return perChannel.Where(c => c.Count > 0).GroupBy(c => c.CommunityId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
     }
 
+    private static Task<ChannelReadState?> FindAsync(MemberScope scope, int channelId, CancellationToken ct) =>
+        scope.Db.ChannelReadStates.SingleOrDefaultAsync(r => r.UserId == scope.UserId && r.ChannelId == channelId, ct);
+
     private async Task SaveAsync(
-        ChatDbContext db, ChannelReadState? state, string userId, int channelId, long messageId, bool movedBack, CancellationToken ct)
+        MemberScope scope, ChannelReadState? state, int channelId, long messageId, bool movedBack, CancellationToken ct)
     {
         if (state is null)
         {
-            db.ChannelReadStates.Add(new ChannelReadState { UserId = userId, ChannelId = channelId, LastReadMessageId = messageId });
+            scope.Db.ChannelReadStates.Add(
+                new ChannelReadState { UserId = scope.UserId, ChannelId = channelId, LastReadMessageId = messageId });
         }
         else
         {
@@ -103,7 +102,7 @@ public sealed class ReadStateService(IDbContextFactory<ChatDbContext> dbFactory,
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            await scope.Db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -111,6 +110,6 @@ public sealed class ReadStateService(IDbContextFactory<ChatDbContext> dbFactory,
             return;
         }
 
-        await hub.PublishAsync(new ReadStateChanged(userId, channelId, messageId, movedBack));
+        await hub.PublishAsync(new ReadStateChanged(scope.UserId, channelId, messageId, movedBack));
     }
 }

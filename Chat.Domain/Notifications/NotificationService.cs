@@ -16,7 +16,7 @@ public sealed class NotificationService(IDbContextFactory<ChatDbContext> dbFacto
     public async Task<IReadOnlyList<NotificationView>> ListAsync(
         string? userId, long? beforeId = null, CancellationToken ct = default)
     {
-        RequireUser(userId);
+        Access.RequireLoggedIn(userId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Notifications.AsNoTracking().Where(n => n.UserId == userId);
         if (beforeId is { } before)
@@ -29,7 +29,7 @@ public sealed class NotificationService(IDbContextFactory<ChatDbContext> dbFacto
 
     public async Task<int> CountUnreadAsync(string? userId, CancellationToken ct = default)
     {
-        RequireUser(userId);
+        Access.RequireLoggedIn(userId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
     }
@@ -37,7 +37,7 @@ public sealed class NotificationService(IDbContextFactory<ChatDbContext> dbFacto
     /// <summary>Marks one of the user's own notifications read; someone else's is "not found".</summary>
     public async Task MarkReadAsync(string? userId, long notificationId, CancellationToken ct = default)
     {
-        RequireUser(userId);
+        Access.RequireLoggedIn(userId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var exists = await db.Notifications.AnyAsync(n => n.Id == notificationId && n.UserId == userId, ct);
@@ -51,18 +51,18 @@ public sealed class NotificationService(IDbContextFactory<ChatDbContext> dbFacto
         // Already read: the user's tabs show it so, and have nothing to fetch again.
         if (changed > 0)
         {
-            await hub.PublishAsync(new NotificationsChanged(userId!));
+            await hub.PublishAsync(new NotificationsChanged(userId));
         }
     }
 
     public async Task MarkAllReadAsync(string? userId, CancellationToken ct = default)
     {
-        RequireUser(userId);
+        Access.RequireLoggedIn(userId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), ct);
-        await hub.PublishAsync(new NotificationsChanged(userId!));
+        await hub.PublishAsync(new NotificationsChanged(userId));
     }
 
     /// <summary>A muted server notifies the user only of direct mentions.</summary>
@@ -135,12 +135,4 @@ public sealed class NotificationService(IDbContextFactory<ChatDbContext> dbFacto
         n.CreatedAt,
         n.ReadAt != null,
         db.Users.Where(u => u.Id == n.ActorId).Select(u => u.UserName).FirstOrDefault());
-
-    private static void RequireUser(string? userId)
-    {
-        if (string.IsNullOrEmpty(userId))
-        {
-            throw DomainErrors.LogInFirst();
-        }
-    }
 }
