@@ -13,15 +13,11 @@ namespace Chat.App.Components.Messaging;
 /// </summary>
 public sealed partial class MessagePane
 {
-    // Messages are drawn in blocks (MessageBlock) of this many, so a new message redraws one block, not the list.
-    private const int BlockSize = 16;
-
     /// <summary>
-    /// A tab keeps at most this many messages (plus a block) while the reader is at the newest: the oldest go, and
-    /// scrolling up loads them again. Without it a tab left open on a busy channel would grow without end. Each kept
-    /// message costs its component and two render-tree buffers in every open tab (a few KB): two pages, not more.
+    /// A tab keeps at most this many messages (plus a block) while the reader is at the newest; see
+    /// <see cref="MessageWindow.MaxMessages"/>.
     /// </summary>
-    public const int MaxMessages = 2 * MessageService.PageSize;
+    public const int MaxMessages = MessageWindow.MaxMessages;
 
     // Every open pane reads every message of its channel. Writing the marker for each one would cost a database
     // write per message per reader; instead a pane writes at most once in this window, at a random point of it so
@@ -30,11 +26,8 @@ public sealed partial class MessagePane
     private static readonly TimeSpan ReadMarkerMin = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ReadMarkerMax = TimeSpan.FromSeconds(10);
 
-    private readonly List<MessageView> messages = [];
-    private Dictionary<long, MessageView[]> drawnBlocks = [];
-    // Messages that start a block besides the first and every BlockSize-th after a start: the first message
-    // before an older page went in above it, so the blocks below keep their boundaries (and their elements).
-    private readonly HashSet<long> blockStarts = [];
+    // The loaded messages and their blocks.
+    private readonly MessageWindow window = new();
     private bool atBottom = true;
     private IDisposable? subscription;
     private int? subscribedChannelId;
@@ -129,9 +122,7 @@ public sealed partial class MessagePane
         await WriteReadMarkerAsync();
         subscribedChannelId = Channel?.Id;
         markedReadId = 0;
-        messages.Clear();
-        blockStarts.Clear();
-        drawnBlocks = [];
+        window.Clear();
         atBottom = true;
         typing.Clear();
         announcer?.Reset();
@@ -154,16 +145,16 @@ public sealed partial class MessagePane
         subscription = Hub.Subscribe(Topics.Community(channel.CommunityId), userId,
             e => Concerns(e, channelId) ? InvokeAsync(() => ApplyAsync(e)) : Task.CompletedTask);
         var page = await Messages.GetLatestAsync(channel.CommunityId, channel.Id, userId);
-        Merge(page);
+        window.Merge(page);
         hasOlder = page.Count == MessageService.PageSize;
         await LoadThroughAsync(HighlightMessageId);
         loaded = true;
-        if (dividerAfterId is { } after && (messages.Count == 0 || messages[^1].Id <= after || OwnUnreadOnly(after)))
+        if (dividerAfterId is { } after && (window.Messages.Count == 0 || window.Messages[^1].Id <= after || OwnUnreadOnly(after)))
         {
             dividerAfterId = null;
         }
 
-        showJumpBar = dividerAfterId is not null && messages.Count > 0 && messages[0].Id > dividerAfterId && hasOlder;
+        showJumpBar = dividerAfterId is not null && window.Messages.Count > 0 && window.Messages[0].Id > dividerAfterId && hasOlder;
         readDue = true;
         await WriteReadMarkerAsync();
     }
@@ -213,12 +204,12 @@ public sealed partial class MessagePane
     private async Task LoadThroughAsync(long? messageId)
     {
         const int maxPages = 40;
-        for (var pages = 0; Channel is { } channel && messageId is { } id && hasOlder && messages.Count > 0
-             && messages[0].Id > id && pages < maxPages; pages++)
+        for (var pages = 0; Channel is { } channel && messageId is { } id && hasOlder && window.Messages.Count > 0
+             && window.Messages[0].Id > id && pages < maxPages; pages++)
         {
-            var older = await Messages.GetOlderAsync(channel.CommunityId, channel.Id, userId, messages[0].Id);
+            var older = await Messages.GetOlderAsync(channel.CommunityId, channel.Id, userId, window.Messages[0].Id);
             hasOlder = older.Count == MessageService.PageSize;
-            Merge(older);
+            window.Merge(older);
         }
     }
 
@@ -234,7 +225,7 @@ public sealed partial class MessagePane
     [JSInvokable]
     public async Task LoadOlderAsync()
     {
-        if (Channel is not { } channel || !hasOlder || loadingOlder || messages.Count == 0)
+        if (Channel is not { } channel || !hasOlder || loadingOlder || window.Messages.Count == 0)
         {
             return;
         }
@@ -243,9 +234,9 @@ public sealed partial class MessagePane
         StateHasChanged();
         try
         {
-            var older = await Messages.GetOlderAsync(channel.CommunityId, channel.Id, userId, messages[0].Id);
+            var older = await Messages.GetOlderAsync(channel.CommunityId, channel.Id, userId, window.Messages[0].Id);
             hasOlder = older.Count == MessageService.PageSize;
-            Merge(older);
+            window.Merge(older);
         }
         finally
         {
@@ -276,13 +267,13 @@ public sealed partial class MessagePane
         {
             case MessagePosted posted when posted.Message.ChannelId == channel.Id:
                 Announce(posted.Message);
-                Merge([posted.Message]);
+                window.Merge([posted.Message]);
                 TrimOldest();
                 typing.Remove(posted.Message.AuthorId);
                 ScheduleReadMarker(MessageService.Mentions(posted.Message.Content, userName));
                 break;
             case MessageEdited edited when edited.Message.ChannelId == channel.Id:
-                Merge([KeepReactions(edited.Message)]);
+                window.Merge([KeepReactions(edited.Message)]);
                 RequoteReplies(edited.Message);
                 break;
             case ReactionsChanged reacted when reacted.ChannelId == channel.Id:
@@ -292,7 +283,7 @@ public sealed partial class MessagePane
                 ApplyPins(pinned);
                 break;
             case MessageDeleted deleted when deleted.ChannelId == channel.Id:
-                messages.RemoveAll(m => m.Id == deleted.MessageId);
+                window.Messages.RemoveAll(m => m.Id == deleted.MessageId);
                 ForgetOriginal(deleted.MessageId);
                 if (editingId == deleted.MessageId)
                 {
@@ -309,15 +300,15 @@ public sealed partial class MessagePane
             case CommunityDeleted:
                 // No longer a member: nothing more of this server may reach this tab.
                 subscription?.Dispose();
-                messages.Clear();
+                window.Messages.Clear();
                 break;
-            case UserProfileChanged profile when messages.Exists(m => m.AuthorId == profile.UserId):
+            case UserProfileChanged profile when window.Messages.Exists(m => m.AuthorId == profile.UserId):
                 // New records, so each of the author's messages sees a changed parameter and redraws its header.
-                for (var i = 0; i < messages.Count; i++)
+                for (var i = 0; i < window.Messages.Count; i++)
                 {
-                    if (messages[i].AuthorId == profile.UserId)
+                    if (window.Messages[i].AuthorId == profile.UserId)
                     {
-                        messages[i] = messages[i] with
+                        window.Messages[i] = window.Messages[i] with
                         {
                             AuthorDisplayName = profile.DisplayName,
                             AuthorAvatarVersion = profile.AvatarVersion,
@@ -341,7 +332,7 @@ public sealed partial class MessagePane
     // list (loaded with the history, or a repeated event) stay silent.
     private void Announce(MessageView message)
     {
-        if (!loaded || message.AuthorId == userId || messages.Exists(m => m.Id == message.Id))
+        if (!loaded || message.AuthorId == userId || window.Messages.Exists(m => m.Id == message.Id))
         {
             return;
         }
@@ -368,101 +359,15 @@ public sealed partial class MessagePane
         }
     }
 
-    // Keeps the list ordered by id without duplicates, whatever order pages and live events arrive in.
-    private void Merge(IEnumerable<MessageView> incoming)
-    {
-        var first = messages.Count > 0 ? messages[0] : null;
-        foreach (var message in incoming)
-        {
-            var index = messages.BinarySearch(message, MessageOrder.Instance);
-            if (index >= 0)
-            {
-                if (message.Version >= messages[index].Version)
-                {
-                    messages[index] = message;
-                }
-            }
-            else
-            {
-                messages.Insert(~index, message);
-            }
-        }
-
-        // An older page went in above: the blocks that were there keep their boundaries.
-        if (first is not null && !ReferenceEquals(messages[0], first))
-        {
-            blockStarts.Add(first.Id);
-        }
-    }
-
-    // Lets a long-open tab forget its oldest messages, but never while the reader is looking at older ones. Whole
-    // blocks go, so the remaining ones keep their boundaries. True when some went.
+    // True when some went; the older ones can be loaded again.
     private bool TrimOldest()
     {
-        if (!atBottom || messages.Count <= MaxMessages + BlockSize)
+        if (!window.TrimOldest(atBottom))
         {
             return false;
         }
 
-        var removed = 0;
-        foreach (var (block, _) in Blocks())
-        {
-            if (messages.Count - removed - block.Length < MaxMessages)
-            {
-                break;
-            }
-
-            removed += block.Length;
-        }
-
-        messages.RemoveRange(0, removed);
-        blockStarts.RemoveWhere(id => messages.Count == 0 || id <= messages[0].Id);
         hasOlder = true;
-        return true;
-    }
-
-    // A block ends after BlockSize messages or where another starts. A block whose messages are all the same
-    // instances as last time is handed over as the same array, which MessageBlock takes as "nothing to draw".
-    private List<(MessageView[] Messages, MessageView? Previous)> Blocks()
-    {
-        var blocks = new List<(MessageView[], MessageView?)>();
-        var drawn = new Dictionary<long, MessageView[]>();
-        var start = 0;
-        while (start < messages.Count)
-        {
-            var length = 1;
-            while (start + length < messages.Count && length < BlockSize && !blockStarts.Contains(messages[start + length].Id))
-            {
-                length++;
-            }
-
-            var block = drawnBlocks.GetValueOrDefault(messages[start].Id) is { } earlier && SameMessages(earlier, start, length)
-                ? earlier
-                : messages.GetRange(start, length).ToArray();
-            drawn[block[0].Id] = block;
-            blocks.Add((block, start > 0 ? messages[start - 1] : null));
-            start += length;
-        }
-
-        drawnBlocks = drawn;
-        return blocks;
-    }
-
-    private bool SameMessages(MessageView[] earlier, int start, int length)
-    {
-        if (earlier.Length != length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < length; i++)
-        {
-            if (!ReferenceEquals(earlier[i], messages[start + i]))
-            {
-                return false;
-            }
-        }
-
         return true;
     }
 
@@ -476,7 +381,7 @@ public sealed partial class MessagePane
         }
     }
 
-    private bool OwnUnreadOnly(long after) => messages.Where(m => m.Id > after).All(m => m.AuthorId == userId);
+    private bool OwnUnreadOnly(long after) => window.Messages.Where(m => m.Id > after).All(m => m.AuthorId == userId);
 
     // Called on this circuit's dispatcher; the write itself happens later, from the timer, so the hub's delivery of
     // a message to this pane never waits for the database.
@@ -497,12 +402,12 @@ public sealed partial class MessagePane
     {
         var due = readDue;
         readDue = false;
-        if (!due || subscribedChannelId is not { } channelId || messages.Count == 0 || messages[^1].Id <= markedReadId)
+        if (!due || subscribedChannelId is not { } channelId || window.Messages.Count == 0 || window.Messages[^1].Id <= markedReadId)
         {
             return;
         }
 
-        markedReadId = messages[^1].Id;
+        markedReadId = window.Messages[^1].Id;
         try
         {
             await Messages.MarkReadAsync(userId, channelId, markedReadId);
@@ -515,7 +420,7 @@ public sealed partial class MessagePane
 
     private async Task OnSentAsync(MessageView sent)
     {
-        Merge([sent]);
+        window.Merge([sent]);
         replyDraft = null;
         dividerAfterId = null;
         showJumpBar = false;
@@ -527,7 +432,7 @@ public sealed partial class MessagePane
 
     private void EditLast()
     {
-        var last = messages.LastOrDefault(m => m.AuthorId == userId);
+        var last = window.Messages.LastOrDefault(m => m.AuthorId == userId);
         if (last is not null)
         {
             StartEdit(last);
@@ -538,7 +443,7 @@ public sealed partial class MessagePane
     [JSInvokable]
     public async Task OnMessageActionAsync(long messageId, string action)
     {
-        if (messages.Find(m => m.Id == messageId) is not { } message)
+        if (window.Messages.Find(m => m.Id == messageId) is not { } message)
         {
             return;
         }
@@ -618,7 +523,7 @@ public sealed partial class MessagePane
         try
         {
             var saved = await Messages.EditAsync(userId, message.Id, text, message.Version);
-            Merge([KeepReactions(saved)]);
+            window.Merge([KeepReactions(saved)]);
             await CancelEditAsync();
         }
         catch (DomainException e)
@@ -633,7 +538,7 @@ public sealed partial class MessagePane
         await Dialogs.ShowConfirmAsync(L["DeleteTitle"], Shared["Delete"], DeleteQuestion(message), async () =>
         {
             await Messages.DeleteAsync(userId, message.Id);
-            messages.RemoveAll(m => m.Id == message.Id);
+            window.Messages.RemoveAll(m => m.Id == message.Id);
             StateHasChanged();
         });
 
@@ -651,8 +556,8 @@ public sealed partial class MessagePane
             return;
         }
 
-        var index = messages.FindIndex(m => m.Id == message.Id);
-        dividerAfterId = index > 0 ? messages[index - 1].Id : message.Id - 1;
+        var index = window.Messages.FindIndex(m => m.Id == message.Id);
+        dividerAfterId = index > 0 ? window.Messages[index - 1].Id : message.Id - 1;
     }
 
     private async Task ShowHistoryAsync(MessageView message) =>
@@ -663,7 +568,7 @@ public sealed partial class MessagePane
     private async Task JumpToFirstUnreadAsync()
     {
         // Older pages load until the divider is in the list, then the view scrolls to it.
-        while (hasOlder && dividerAfterId is { } after && messages.Count > 0 && messages[0].Id > after)
+        while (hasOlder && dividerAfterId is { } after && window.Messages.Count > 0 && window.Messages[0].Id > after)
         {
             await LoadOlderAsync();
         }
@@ -714,12 +619,5 @@ public sealed partial class MessagePane
                 // The tab is gone; nothing to release on its side.
             }
         }
-    }
-
-    private sealed class MessageOrder : IComparer<MessageView>
-    {
-        public static readonly MessageOrder Instance = new();
-
-        public int Compare(MessageView? x, MessageView? y) => (x?.Id ?? 0).CompareTo(y?.Id ?? 0);
     }
 }
