@@ -19,13 +19,6 @@ public sealed partial class MessagePane
     /// </summary>
     public const int MaxMessages = MessageWindow.MaxMessages;
 
-    // Every open pane reads every message of its channel. Writing the marker for each one would cost a database
-    // write per message per reader; instead a pane writes at most once in this window, at a random point of it so
-    // that the readers of one busy channel do not all write at the same moment. A message naming the reader is
-    // marked at once, so its badge on the rail clears as it does today; leaving the channel writes what is due.
-    private static readonly TimeSpan ReadMarkerMin = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan ReadMarkerMax = TimeSpan.FromSeconds(10);
-
     // The loaded messages and their blocks.
     private readonly MessageWindow window = new();
     private bool atBottom = true;
@@ -42,18 +35,17 @@ public sealed partial class MessagePane
 
     // A refused action on a message that has no form of its own (mark unread), shown above the composer.
     private string? actionError;
-    private readonly Dictionary<string, (string Name, DateTime Until)> typing = [];
     private ElementReference log;
     private IJSObjectReference? module;
     private DotNetObjectReference<MessagePane>? self;
     private bool logAttached;
     private long? scrolledToHighlight;
     private Composer? composer;
-    private Timer? typingTimer;
-    private ITimer? readTimer;
+    // Made at the first typing event: an idle tab does not pay for its timer.
+    private TypingTracker? typing;
+    private ReadMarkerSchedule? readMarker;
     // Made at the first message to announce: an idle tab does not pay for it.
     private MessageAnnouncer? announcer;
-    private bool readDue;
     private long markedReadId;
     private string? userName;
 
@@ -100,8 +92,7 @@ public sealed partial class MessagePane
     [Parameter]
     public RenderFragment? HeaderActions { get; set; }
 
-    private IReadOnlyList<string> TypingNames =>
-        typing.Where(t => t.Value.Until > DateTime.UtcNow).Select(t => t.Value.Name).Order(StringComparer.CurrentCulture).ToList();
+    private IReadOnlyList<string> TypingNames => typing?.Names ?? [];
 
     protected override async Task OnParametersSetAsync()
     {
@@ -124,7 +115,7 @@ public sealed partial class MessagePane
         markedReadId = 0;
         window.Clear();
         atBottom = true;
-        typing.Clear();
+        typing?.Clear();
         announcer?.Reset();
         editingId = null;
         pickerMessageId = null;
@@ -155,7 +146,7 @@ public sealed partial class MessagePane
         }
 
         showJumpBar = dividerAfterId is not null && window.Messages.Count > 0 && window.Messages[0].Id > dividerAfterId && hasOlder;
-        readDue = true;
+        ReadMarker.MarkDue();
         await WriteReadMarkerAsync();
     }
 
@@ -269,8 +260,8 @@ public sealed partial class MessagePane
                 Announce(posted.Message);
                 window.Merge([posted.Message]);
                 TrimOldest();
-                typing.Remove(posted.Message.AuthorId);
-                ScheduleReadMarker(MessageService.Mentions(posted.Message.Content, userName));
+                typing?.Remove(posted.Message.AuthorId);
+                ReadMarker.Schedule(now: MessageService.Mentions(posted.Message.Content, userName));
                 break;
             case MessageEdited edited when edited.Message.ChannelId == channel.Id:
                 window.Merge([KeepReactions(edited.Message)]);
@@ -318,8 +309,14 @@ public sealed partial class MessagePane
 
                 break;
             case UserTyping typed when typed.ChannelId == channel.Id && typed.UserId != userId:
-                typing[typed.UserId] = (typed.DisplayName, DateTime.UtcNow.AddSeconds(6));
-                typingTimer ??= new Timer(_ => InvokeAsync(ExpireTyping), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+                typing ??= new TypingTracker(Clock, () => InvokeAsync(() =>
+                {
+                    if (typing?.Expire() == true)
+                    {
+                        StateHasChanged();
+                    }
+                }));
+                typing.Add(typed.UserId, typed.DisplayName);
                 break;
             default:
                 return;
@@ -343,20 +340,6 @@ public sealed partial class MessagePane
             StateHasChanged();
         }));
         announcer.Add(message);
-    }
-
-    private void ExpireTyping()
-    {
-        var expired = typing.Where(t => t.Value.Until <= DateTime.UtcNow).Select(t => t.Key).ToList();
-        foreach (var key in expired)
-        {
-            typing.Remove(key);
-        }
-
-        if (expired.Count > 0)
-        {
-            StateHasChanged();
-        }
     }
 
     // True when some went; the older ones can be loaded again.
@@ -383,26 +366,11 @@ public sealed partial class MessagePane
 
     private bool OwnUnreadOnly(long after) => window.Messages.Where(m => m.Id > after).All(m => m.AuthorId == userId);
 
-    // Called on this circuit's dispatcher; the write itself happens later, from the timer, so the hub's delivery of
-    // a message to this pane never waits for the database.
-    private void ScheduleReadMarker(bool now)
-    {
-        if (readDue && !now)
-        {
-            return;
-        }
-
-        readDue = true;
-        readTimer ??= Clock.CreateTimer(_ => InvokeAsync(WriteReadMarkerAsync), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        var wait = now ? TimeSpan.Zero : ReadMarkerMin + ((ReadMarkerMax - ReadMarkerMin) * Random.Shared.NextDouble());
-        readTimer.Change(wait, Timeout.InfiniteTimeSpan);
-    }
+    private ReadMarkerSchedule ReadMarker => readMarker ??= new ReadMarkerSchedule(Clock, () => InvokeAsync(WriteReadMarkerAsync));
 
     private async Task WriteReadMarkerAsync()
     {
-        var due = readDue;
-        readDue = false;
-        if (!due || subscribedChannelId is not { } channelId || window.Messages.Count == 0 || window.Messages[^1].Id <= markedReadId)
+        if (readMarker?.TakeDue() != true || subscribedChannelId is not { } channelId || window.Messages.Count == 0 || window.Messages[^1].Id <= markedReadId)
         {
             return;
         }
@@ -545,7 +513,7 @@ public sealed partial class MessagePane
     private async Task MarkUnreadAsync(MessageView message)
     {
         actionError = null;
-        readDue = false;
+        readMarker?.Cancel();
         try
         {
             await Messages.MarkUnreadAsync(userId, message.ChannelId, message.Id);
@@ -584,14 +552,14 @@ public sealed partial class MessagePane
     public async ValueTask DisposeAsync()
     {
         subscription?.Dispose();
-        if (typingTimer is not null)
+        if (typing is not null)
         {
-            await typingTimer.DisposeAsync();
+            await typing.DisposeAsync();
         }
 
-        if (readTimer is not null)
+        if (readMarker is not null)
         {
-            await readTimer.DisposeAsync();
+            await readMarker.DisposeAsync();
         }
 
         announcer?.Dispose();
