@@ -4,6 +4,7 @@ using Chat.Domain.Communities;
 using Chat.Domain.Data;
 using Chat.Domain.Direct;
 using Chat.Domain.Messages;
+using Chat.Domain.Messages.Search;
 using Chat.Domain.Notifications;
 using Chat.Domain.Users;
 using Chat.Tests.Support;
@@ -101,8 +102,8 @@ public sealed class DirectMessageTests
         var pair = await direct.StartAsync(ben.Id, [ann.Id]);
         var group = await direct.StartAsync(cy.Id, [ann.Id, ben.Id]);
         await messages.SendAsync(ben.Id, pair.ChannelId, "before the block", Guid.NewGuid());
-        await messages.SendAsync(ben.Id, group.ChannelId, "ben in the group", Guid.NewGuid());
-        await messages.SendAsync(cy.Id, group.ChannelId, "cy in the group", Guid.NewGuid());
+        var fromBen = await messages.SendAsync(ben.Id, group.ChannelId, "ben in the group", Guid.NewGuid());
+        var fromCy = await messages.SendAsync(cy.Id, group.ChannelId, "cy in the group", Guid.NewGuid());
 
         await db.Get<PrivacyService>().BlockAsync(ann.Id, ben.Id);
 
@@ -118,6 +119,9 @@ public sealed class DirectMessageTests
         Assert.Equal(nameof(DomainErrors.YouBlockedThem), Assert.IsType<ForbiddenException>(annToBen).Error.Code);
         Assert.Equal(["cy in the group"], (await messages.GetLatestAsync(group.Id, group.ChannelId, ann.Id)).Select(m => m.Content));
         Assert.Equal(["ben in the group", "cy in the group"], (await messages.GetLatestAsync(group.Id, group.ChannelId, cy.Id)).Select(m => m.Content));
+        var search = db.Get<MessageSearchService>();
+        Assert.Equal([fromCy.Id], (await search.SearchAsync(ann.Id, group.Id, "group")).Hits.Select(h => h.MessageId));
+        Assert.Equal([fromCy.Id, fromBen.Id], (await search.SearchAsync(cy.Id, group.Id, "group")).Hits.Select(h => h.MessageId));
         var annList = await direct.ListAsync(ann.Id);
         Assert.Equal([group.Id], annList.Select(c => c.Id));
         Assert.Equal(1, annList[0].UnreadCount);

@@ -95,10 +95,10 @@ public sealed partial class MessagePane
     // A new record, so the message (and its block) see a change and redraw.
     private void SetPinned(long messageId, bool pinned)
     {
-        var index = messages.FindIndex(m => m.Id == messageId);
-        if (index >= 0 && messages[index].IsPinned != pinned)
+        var index = window.Messages.FindIndex(m => m.Id == messageId);
+        if (index >= 0 && window.Messages[index].IsPinned != pinned)
         {
-            messages[index] = messages[index] with { IsPinned = pinned };
+            window.Messages[index] = window.Messages[index] with { IsPinned = pinned };
         }
     }
 }

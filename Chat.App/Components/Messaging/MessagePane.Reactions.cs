@@ -60,7 +60,7 @@ public sealed partial class MessagePane
     // for the emoji the reader themselves just toggled (in this tab or another).
     private void ApplyReactions(ReactionsChanged changed)
     {
-        if (messages.Find(m => m.Id == changed.MessageId) is not { } message)
+        if (window.Messages.Find(m => m.Id == changed.MessageId) is not { } message)
         {
             return;
         }
@@ -84,14 +84,14 @@ public sealed partial class MessagePane
     // A new record, so the message (and its block) see a change and redraw.
     private void SetReactions(long messageId, IReadOnlyList<ReactionSummary> reactions)
     {
-        var index = messages.FindIndex(m => m.Id == messageId);
+        var index = window.Messages.FindIndex(m => m.Id == messageId);
         if (index >= 0)
         {
-            messages[index] = messages[index] with { Reactions = reactions };
+            window.Messages[index] = window.Messages[index] with { Reactions = reactions };
         }
     }
 
     // An edit's view is read without reactions: the message keeps those it has.
     private MessageView KeepReactions(MessageView edited) =>
-        messages.Find(m => m.Id == edited.Id) is { Reactions.Count: > 0 } shown ? edited with { Reactions = shown.Reactions } : edited;
+        window.Messages.Find(m => m.Id == edited.Id) is { Reactions.Count: > 0 } shown ? edited with { Reactions = shown.Reactions } : edited;
 }

@@ -55,11 +55,11 @@ public sealed partial class MessagePane
     // An original edited live: its replies quote the new text.
     private void RequoteReplies(MessageView original)
     {
-        for (var i = 0; i < messages.Count; i++)
+        for (var i = 0; i < window.Messages.Count; i++)
         {
-            if (messages[i].ReplyToId == original.Id)
+            if (window.Messages[i].ReplyToId == original.Id)
             {
-                messages[i] = messages[i] with { ReplyTo = ReplyQuote.Of(original.Id, original.AuthorDisplayName, original.Content) };
+                window.Messages[i] = window.Messages[i] with { ReplyTo = ReplyQuote.Of(original.Id, original.AuthorDisplayName, original.Content) };
             }
         }
     }
@@ -67,11 +67,11 @@ public sealed partial class MessagePane
     // An original deleted live: its replies say so, and the composer stops replying to it (the send would be refused).
     private void ForgetOriginal(long originalId)
     {
-        for (var i = 0; i < messages.Count; i++)
+        for (var i = 0; i < window.Messages.Count; i++)
         {
-            if (messages[i].ReplyToId == originalId && messages[i].ReplyTo is not null)
+            if (window.Messages[i].ReplyToId == originalId && window.Messages[i].ReplyTo is not null)
             {
-                messages[i] = messages[i] with { ReplyTo = null };
+                window.Messages[i] = window.Messages[i] with { ReplyTo = null };
             }
         }
 

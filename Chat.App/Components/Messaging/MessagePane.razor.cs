@@ -8,34 +8,21 @@ using MudBlazor;
 namespace Chat.App.Components.Messaging;
 
 /// <summary>
-/// The open channel's messages: loads the newest page, merges live events by id, loads older pages as the reader
-/// scrolls up, and shows where the unread messages start.
+/// The open channel's messages: subscribes to the hub and loads the newest page when a channel opens, shows where
+/// the unread messages start, and writes the read marker. Its other jobs are in their own files: the list itself
+/// (<see cref="MessageWindow"/>), live events (MessagePane.Live.cs), the log's script (MessagePane.Scrolling.cs),
+/// the messages' buttons (MessagePane.Actions.cs), and replies, reactions, pins, channel links and profile cards.
 /// </summary>
 public sealed partial class MessagePane
 {
-    // Messages are drawn in blocks (MessageBlock) of this many, so a new message redraws one block, not the list.
-    private const int BlockSize = 16;
-
     /// <summary>
-    /// A tab keeps at most this many messages (plus a block) while the reader is at the newest: the oldest go, and
-    /// scrolling up loads them again. Without it a tab left open on a busy channel would grow without end. Each kept
-    /// message costs its component and two render-tree buffers in every open tab (a few KB): two pages, not more.
+    /// A tab keeps at most this many messages (plus a block) while the reader is at the newest; see
+    /// <see cref="MessageWindow.MaxMessages"/>.
     /// </summary>
-    public const int MaxMessages = 2 * MessageService.PageSize;
+    public const int MaxMessages = MessageWindow.MaxMessages;
 
-    // Every open pane reads every message of its channel. Writing the marker for each one would cost a database
-    // write per message per reader; instead a pane writes at most once in this window, at a random point of it so
-    // that the readers of one busy channel do not all write at the same moment. A message naming the reader is
-    // marked at once, so its badge on the rail clears as it does today; leaving the channel writes what is due.
-    private static readonly TimeSpan ReadMarkerMin = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan ReadMarkerMax = TimeSpan.FromSeconds(10);
-
-    private readonly List<MessageView> messages = [];
-    private Dictionary<long, MessageView[]> drawnBlocks = [];
-    // Messages that start a block besides the first and every BlockSize-th after a start: the first message
-    // before an older page went in above it, so the blocks below keep their boundaries (and their elements).
-    private readonly HashSet<long> blockStarts = [];
-    private bool atBottom = true;
+    // The loaded messages and their blocks.
+    private readonly MessageWindow window = new();
     private IDisposable? subscription;
     private int? subscribedChannelId;
     private string? userId;
@@ -44,23 +31,8 @@ public sealed partial class MessagePane
     private bool loadingOlder;
     private long? dividerAfterId;
     private bool showJumpBar;
-    private long? editingId;
-    private string? editError;
-
-    // A refused action on a message that has no form of its own (mark unread), shown above the composer.
-    private string? actionError;
-    private readonly Dictionary<string, (string Name, DateTime Until)> typing = [];
-    private ElementReference log;
-    private IJSObjectReference? module;
-    private DotNetObjectReference<MessagePane>? self;
-    private bool logAttached;
-    private long? scrolledToHighlight;
     private Composer? composer;
-    private Timer? typingTimer;
-    private ITimer? readTimer;
-    // Made at the first message to announce: an idle tab does not pay for it.
-    private MessageAnnouncer? announcer;
-    private bool readDue;
+    private ReadMarkerSchedule? readMarker;
     private long markedReadId;
     private string? userName;
 
@@ -110,9 +82,6 @@ public sealed partial class MessagePane
     [Parameter]
     public RenderFragment? HeaderActions { get; set; }
 
-    private IReadOnlyList<string> TypingNames =>
-        typing.Where(t => t.Value.Until > DateTime.UtcNow).Select(t => t.Value.Name).Order(StringComparer.CurrentCulture).ToList();
-
     protected override async Task OnParametersSetAsync()
     {
         if (userId is null)
@@ -132,11 +101,9 @@ public sealed partial class MessagePane
         await WriteReadMarkerAsync();
         subscribedChannelId = Channel?.Id;
         markedReadId = 0;
-        messages.Clear();
-        blockStarts.Clear();
-        drawnBlocks = [];
+        window.Clear();
         atBottom = true;
-        typing.Clear();
+        typing?.Clear();
         announcer?.Reset();
         editingId = null;
         pickerMessageId = null;
@@ -157,355 +124,46 @@ public sealed partial class MessagePane
         subscription = Hub.Subscribe(Topics.Community(channel.CommunityId), userId,
             e => Concerns(e, channelId) ? InvokeAsync(() => ApplyAsync(e)) : Task.CompletedTask);
         var page = await Messages.GetLatestAsync(channel.CommunityId, channel.Id, userId);
-        Merge(page);
+        window.Merge(page);
         hasOlder = page.Count == MessageService.PageSize;
         await LoadThroughAsync(HighlightMessageId);
         loaded = true;
-        if (dividerAfterId is { } after && (messages.Count == 0 || messages[^1].Id <= after || OwnUnreadOnly(after)))
+        if (dividerAfterId is { } after && (window.Messages.Count == 0 || window.Messages[^1].Id <= after || OwnUnreadOnly(after)))
         {
             dividerAfterId = null;
         }
 
-        showJumpBar = dividerAfterId is not null && messages.Count > 0 && messages[0].Id > dividerAfterId && hasOlder;
-        readDue = true;
+        showJumpBar = dividerAfterId is not null && window.Messages.Count > 0 && window.Messages[0].Id > dividerAfterId && hasOlder;
+        ReadMarker.MarkDue();
         await WriteReadMarkerAsync();
-    }
-
-    private static bool Concerns(ChatEvent chatEvent, int channelId) => chatEvent switch
-    {
-        MessagePosted posted => posted.Message.ChannelId == channelId,
-        MessageEdited edited => edited.Message.ChannelId == channelId,
-        MessageDeleted deleted => deleted.ChannelId == channelId,
-        ReactionsChanged reacted => reacted.ChannelId == channelId,
-        PinsChanged pinned => pinned.ChannelId == channelId,
-        UserTyping typed => typed.ChannelId == channelId,
-        MemberLeft or CommunityDeleted or UserProfileChanged => true,
-        _ => false,
-    };
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/chat.js");
-        if (await TimeZone.InitializeAsync(module))
-        {
-            StateHasChanged();
-        }
-
-        if (Channel is not null && loaded && !logAttached)
-        {
-            logAttached = true;
-            self ??= DotNetObjectReference.Create(this);
-            await module.InvokeVoidAsync("attachLog", log, self);
-            scrolledToHighlight = null;
-            await ScrollToHighlightAsync(module);
-        }
-        else if (logAttached)
-        {
-            // Keeping the newest message in view after a render is the script's own work (chat.js, attachLog).
-            // A mention opened from the inbox while its channel is already open changes only the highlight.
-            await ScrollToHighlightAsync(module);
-        }
     }
 
     // A mention can point far back in the history: older pages load until it is in the list, within reason.
     private async Task LoadThroughAsync(long? messageId)
     {
         const int maxPages = 40;
-        for (var pages = 0; Channel is { } channel && messageId is { } id && hasOlder && messages.Count > 0
-             && messages[0].Id > id && pages < maxPages; pages++)
+        for (var pages = 0; Channel is { } channel && messageId is { } id && hasOlder && window.Messages.Count > 0
+             && window.Messages[0].Id > id && pages < maxPages; pages++)
         {
-            var older = await Messages.GetOlderAsync(channel.CommunityId, channel.Id, userId, messages[0].Id);
+            var older = await Messages.GetOlderAsync(channel.CommunityId, channel.Id, userId, window.Messages[0].Id);
             hasOlder = older.Count == MessageService.PageSize;
-            Merge(older);
+            window.Merge(older);
         }
     }
 
-    private async Task ScrollToHighlightAsync(IJSObjectReference chatModule)
-    {
-        if (HighlightMessageId is { } highlight && highlight != scrolledToHighlight)
-        {
-            scrolledToHighlight = highlight;
-            await chatModule.InvokeVoidAsync("scrollToElement", $"message-{highlight}");
-        }
-    }
+    private bool OwnUnreadOnly(long after) => window.Messages.Where(m => m.Id > after).All(m => m.AuthorId == userId);
 
-    [JSInvokable]
-    public async Task LoadOlderAsync()
-    {
-        if (Channel is not { } channel || !hasOlder || loadingOlder || messages.Count == 0)
-        {
-            return;
-        }
-
-        loadingOlder = true;
-        StateHasChanged();
-        try
-        {
-            var older = await Messages.GetOlderAsync(channel.CommunityId, channel.Id, userId, messages[0].Id);
-            hasOlder = older.Count == MessageService.PageSize;
-            Merge(older);
-        }
-        finally
-        {
-            loadingOlder = false;
-            StateHasChanged();
-        }
-    }
-
-    [JSInvokable]
-    public void OnDividerVisibilityChanged(bool visible)
-    {
-        var show = dividerAfterId is not null && !visible;
-        if (show != showJumpBar)
-        {
-            showJumpBar = show;
-            StateHasChanged();
-        }
-    }
-
-    private async Task ApplyAsync(ChatEvent chatEvent)
-    {
-        if (Channel is not { } channel)
-        {
-            return;
-        }
-
-        switch (chatEvent)
-        {
-            case MessagePosted posted when posted.Message.ChannelId == channel.Id:
-                Announce(posted.Message);
-                Merge([posted.Message]);
-                TrimOldest();
-                typing.Remove(posted.Message.AuthorId);
-                ScheduleReadMarker(MentionParser.Mentions(posted.Message.Content, userName));
-                break;
-            case MessageEdited edited when edited.Message.ChannelId == channel.Id:
-                Merge([KeepReactions(edited.Message)]);
-                RequoteReplies(edited.Message);
-                break;
-            case ReactionsChanged reacted when reacted.ChannelId == channel.Id:
-                ApplyReactions(reacted);
-                break;
-            case PinsChanged pinned when pinned.ChannelId == channel.Id:
-                ApplyPins(pinned);
-                break;
-            case MessageDeleted deleted when deleted.ChannelId == channel.Id:
-                messages.RemoveAll(m => m.Id == deleted.MessageId);
-                ForgetOriginal(deleted.MessageId);
-                if (editingId == deleted.MessageId)
-                {
-                    editingId = null;
-                }
-
-                if (pickerMessageId == deleted.MessageId)
-                {
-                    pickerMessageId = null;
-                }
-
-                break;
-            case MemberLeft left when left.UserId == userId:
-            case CommunityDeleted:
-                // No longer a member: nothing more of this server may reach this tab.
-                subscription?.Dispose();
-                messages.Clear();
-                break;
-            case UserProfileChanged profile when messages.Exists(m => m.AuthorId == profile.UserId):
-                // New records, so each of the author's messages sees a changed parameter and redraws its header.
-                for (var i = 0; i < messages.Count; i++)
-                {
-                    if (messages[i].AuthorId == profile.UserId)
-                    {
-                        messages[i] = messages[i] with
-                        {
-                            AuthorDisplayName = profile.DisplayName,
-                            AuthorAvatarVersion = profile.AvatarVersion,
-                        };
-                    }
-                }
-
-                break;
-            case UserTyping typed when typed.ChannelId == channel.Id && typed.UserId != userId:
-                typing[typed.UserId] = (typed.DisplayName, DateTime.UtcNow.AddSeconds(6));
-                typingTimer ??= new Timer(_ => InvokeAsync(ExpireTyping), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
-                break;
-            default:
-                return;
-        }
-
-        StateHasChanged();
-    }
-
-    // Someone else's new message, once the history is in: the reader's own (from any tab) and messages already in the
-    // list (loaded with the history, or a repeated event) stay silent.
-    private void Announce(MessageView message)
-    {
-        if (!loaded || message.AuthorId == userId || messages.Exists(m => m.Id == message.Id))
-        {
-            return;
-        }
-
-        announcer ??= new MessageAnnouncer(Clock, () => InvokeAsync(() =>
-        {
-            announcer?.Flush();
-            StateHasChanged();
-        }));
-        announcer.Add(message);
-    }
-
-    private void ExpireTyping()
-    {
-        var expired = typing.Where(t => t.Value.Until <= DateTime.UtcNow).Select(t => t.Key).ToList();
-        foreach (var key in expired)
-        {
-            typing.Remove(key);
-        }
-
-        if (expired.Count > 0)
-        {
-            StateHasChanged();
-        }
-    }
-
-    // Keeps the list ordered by id without duplicates, whatever order pages and live events arrive in.
-    private void Merge(IEnumerable<MessageView> incoming)
-    {
-        var first = messages.Count > 0 ? messages[0] : null;
-        foreach (var message in incoming)
-        {
-            var index = messages.BinarySearch(message, MessageOrder.Instance);
-            if (index >= 0)
-            {
-                if (message.Version >= messages[index].Version)
-                {
-                    messages[index] = message;
-                }
-            }
-            else
-            {
-                messages.Insert(~index, message);
-            }
-        }
-
-        // An older page went in above: the blocks that were there keep their boundaries.
-        if (first is not null && !ReferenceEquals(messages[0], first))
-        {
-            blockStarts.Add(first.Id);
-        }
-    }
-
-    // Lets a long-open tab forget its oldest messages, but never while the reader is looking at older ones. Whole
-    // blocks go, so the remaining ones keep their boundaries. True when some went.
-    private bool TrimOldest()
-    {
-        if (!atBottom || messages.Count <= MaxMessages + BlockSize)
-        {
-            return false;
-        }
-
-        var removed = 0;
-        foreach (var (block, _) in Blocks())
-        {
-            if (messages.Count - removed - block.Length < MaxMessages)
-            {
-                break;
-            }
-
-            removed += block.Length;
-        }
-
-        messages.RemoveRange(0, removed);
-        blockStarts.RemoveWhere(id => messages.Count == 0 || id <= messages[0].Id);
-        hasOlder = true;
-        return true;
-    }
-
-    // A block ends after BlockSize messages or where another starts. A block whose messages are all the same
-    // instances as last time is handed over as the same array, which MessageBlock takes as "nothing to draw".
-    private List<(MessageView[] Messages, MessageView? Previous)> Blocks()
-    {
-        var blocks = new List<(MessageView[], MessageView?)>();
-        var drawn = new Dictionary<long, MessageView[]>();
-        var start = 0;
-        while (start < messages.Count)
-        {
-            var length = 1;
-            while (start + length < messages.Count && length < BlockSize && !blockStarts.Contains(messages[start + length].Id))
-            {
-                length++;
-            }
-
-            var block = drawnBlocks.GetValueOrDefault(messages[start].Id) is { } earlier && SameMessages(earlier, start, length)
-                ? earlier
-                : messages.GetRange(start, length).ToArray();
-            drawn[block[0].Id] = block;
-            blocks.Add((block, start > 0 ? messages[start - 1] : null));
-            start += length;
-        }
-
-        drawnBlocks = drawn;
-        return blocks;
-    }
-
-    private bool SameMessages(MessageView[] earlier, int start, int length)
-    {
-        if (earlier.Length != length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < length; i++)
-        {
-            if (!ReferenceEquals(earlier[i], messages[start + i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    [JSInvokable]
-    public void OnAtBottomChanged(bool bottom)
-    {
-        atBottom = bottom;
-        if (TrimOldest())
-        {
-            StateHasChanged();
-        }
-    }
-
-    private bool OwnUnreadOnly(long after) => messages.Where(m => m.Id > after).All(m => m.AuthorId == userId);
-
-    // Called on this circuit's dispatcher; the write itself happens later, from the timer, so the hub's delivery of
-    // a message to this pane never waits for the database.
-    private void ScheduleReadMarker(bool now)
-    {
-        if (readDue && !now)
-        {
-            return;
-        }
-
-        readDue = true;
-        readTimer ??= Clock.CreateTimer(_ => InvokeAsync(WriteReadMarkerAsync), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        var wait = now ? TimeSpan.Zero : ReadMarkerMin + ((ReadMarkerMax - ReadMarkerMin) * Random.Shared.NextDouble());
-        readTimer.Change(wait, Timeout.InfiniteTimeSpan);
-    }
+    private ReadMarkerSchedule ReadMarker => readMarker ??= new ReadMarkerSchedule(Clock, () => InvokeAsync(WriteReadMarkerAsync));
 
     private async Task WriteReadMarkerAsync()
     {
-        var due = readDue;
-        readDue = false;
-        if (!due || subscribedChannelId is not { } channelId || messages.Count == 0 || messages[^1].Id <= markedReadId)
+        if (readMarker?.TakeDue() != true || subscribedChannelId is not { } channelId || window.Messages.Count == 0
+            || window.Messages[^1].Id <= markedReadId)
         {
             return;
         }
 
-        markedReadId = messages[^1].Id;
+        markedReadId = window.Messages[^1].Id;
         try
         {
             await ReadState.MarkReadAsync(userId, channelId, markedReadId);
@@ -518,7 +176,7 @@ public sealed partial class MessagePane
 
     private async Task OnSentAsync(MessageView sent)
     {
-        Merge([sent]);
+        window.Merge([sent]);
         replyDraft = null;
         dividerAfterId = null;
         showJumpBar = false;
@@ -528,168 +186,17 @@ public sealed partial class MessagePane
         }
     }
 
-    private void EditLast()
-    {
-        var last = messages.LastOrDefault(m => m.AuthorId == userId);
-        if (last is not null)
-        {
-            StartEdit(last);
-        }
-    }
-
-    /// <summary>A click on a message's button (chat.js passes the message id and the button's data-action).</summary>
-    [JSInvokable]
-    public async Task OnMessageActionAsync(long messageId, string action)
-    {
-        if (messages.Find(m => m.Id == messageId) is not { } message)
-        {
-            return;
-        }
-
-        // The services check that the reader may do this (edit and delete only their own messages).
-        switch (action)
-        {
-            case "edit" when message.AuthorId == userId:
-                StartEdit(message);
-                break;
-            case "delete" when message.AuthorId == userId:
-                await AskDeleteAsync(message);
-                break;
-            case "unread":
-                await MarkUnreadAsync(message);
-                break;
-            case "history":
-                await ShowHistoryAsync(message);
-                break;
-            case ReplyActions.Reply:
-                await StartReplyAsync(message);
-                break;
-            case ReplyActions.JumpToOriginal:
-                JumpToOriginal(message);
-                break;
-            case ReactionActions.OpenPicker:
-                pickerMessageId = message.Id;
-                break;
-            case ProfileCardActions.Open:
-                await OpenProfileCardAsync(message);
-                break;
-            case var pin when PinActions.IsPinAction(pin):
-                await OnPinActionAsync(message, pin);
-                break;
-            default:
-                if (ReactionActions.EmojiOf(action) is not { } emoji)
-                {
-                    return;
-                }
-
-                await ToggleReactionAsync(message.Id, emoji);
-                break;
-        }
-
-        StateHasChanged();
-    }
-
-    private void StartEdit(MessageView message)
-    {
-        editingId = message.Id;
-        editError = null;
-    }
-
-    /// <summary>Wires the keys of a message's editor (Enter saves, Escape cancels) and puts the caret in it.</summary>
-    internal async Task AttachEditorAsync(ElementReference editor, DotNetObjectReference<MessageItem> item)
-    {
-        module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/chat.js");
-        await module.InvokeVoidAsync("attachComposer", editor, item);
-        await module.InvokeVoidAsync("focus", editor);
-    }
-
-    /// <summary>The editor of a message closes without saving (Escape, or its Cancel button).</summary>
-    internal async Task CancelEditAsync()
-    {
-        editingId = null;
-        editError = null;
-        StateHasChanged();
-        if (composer is not null)
-        {
-            await composer.FocusAsync();
-        }
-    }
-
-    /// <summary>The editor of a message saves (Enter, or its Save button); a refusal shows in the editor.</summary>
-    internal async Task SaveEditAsync(MessageView message, string text)
-    {
-        try
-        {
-            var saved = await Messages.EditAsync(userId, message.Id, text, message.Version);
-            Merge([KeepReactions(saved)]);
-            await CancelEditAsync();
-        }
-        catch (DomainException e)
-        {
-            editError = e.Describe();
-            StateHasChanged();
-        }
-    }
-
-    /// <summary>A refusal (too fast, or no longer allowed) stays in the open dialog, which can be tried again.</summary>
-    private async Task AskDeleteAsync(MessageView message) =>
-        await Dialogs.ShowConfirmAsync(L["DeleteTitle"], Shared["Delete"], DeleteQuestion(message), async () =>
-        {
-            await Messages.DeleteAsync(userId, message.Id);
-            messages.RemoveAll(m => m.Id == message.Id);
-            StateHasChanged();
-        });
-
-    private async Task MarkUnreadAsync(MessageView message)
-    {
-        actionError = null;
-        readDue = false;
-        try
-        {
-            await ReadState.MarkUnreadAsync(userId, message.ChannelId, message.Id);
-        }
-        catch (DomainException e)
-        {
-            actionError = e.Describe();
-            return;
-        }
-
-        var index = messages.FindIndex(m => m.Id == message.Id);
-        dividerAfterId = index > 0 ? messages[index - 1].Id : message.Id - 1;
-    }
-
-    private async Task ShowHistoryAsync(MessageView message) =>
-        await Dialogs.ShowAsync<RevisionsDialog>(L["EarlierVersions"],
-            new DialogParameters<RevisionsDialog> { { d => d.Revisions, await Messages.GetRevisionsAsync(userId, message.Id) } },
-            ChatDialogs.Options);
-
-    private async Task JumpToFirstUnreadAsync()
-    {
-        // Older pages load until the divider is in the list, then the view scrolls to it.
-        while (hasOlder && dividerAfterId is { } after && messages.Count > 0 && messages[0].Id > after)
-        {
-            await LoadOlderAsync();
-        }
-
-        showJumpBar = false;
-        StateHasChanged();
-        if (module is not null)
-        {
-            await module.InvokeVoidAsync("scrollToElement", "unread-divider");
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         subscription?.Dispose();
-        if (typingTimer is not null)
+        if (typing is not null)
         {
-            await typingTimer.DisposeAsync();
+            await typing.DisposeAsync();
         }
 
-        if (readTimer is not null)
+        if (readMarker is not null)
         {
-            await readTimer.DisposeAsync();
+            await readMarker.DisposeAsync();
         }
 
         announcer?.Dispose();
@@ -717,12 +224,5 @@ public sealed partial class MessagePane
                 // The tab is gone; nothing to release on its side.
             }
         }
-    }
-
-    private sealed class MessageOrder : IComparer<MessageView>
-    {
-        public static readonly MessageOrder Instance = new();
-
-        public int Compare(MessageView? x, MessageView? y) => (x?.Id ?? 0).CompareTo(y?.Id ?? 0);
     }
 }

@@ -1,5 +1,6 @@
 using Chat.Domain.Communities;
 using Chat.Domain.Data;
+using Chat.Domain.Direct;
 using Chat.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,8 @@ namespace Chat.Domain.Messages.Search;
 
 /// <summary>
 /// Searches the messages of one server for its members: every channel of a server is readable by each of its
-/// members, and nothing outside the server is ever looked at. Newest first, a page at a time (keyset on the id).
+/// members, and nothing outside the server is ever looked at (in a direct conversation, nothing from people the
+/// reader blocked either). Newest first, a page at a time (keyset on the id).
 /// </summary>
 public sealed class MessageSearchService(IDbContextFactory<ChatDbContext> dbFactory)
 {
@@ -27,7 +29,8 @@ public sealed class MessageSearchService(IDbContextFactory<ChatDbContext> dbFact
 
         var query = (search.Terms.Count > 0 ? FullTextMatch.Matching(db, search.Terms) : db.Messages)
             .AsNoTracking()
-            .Where(m => m.Channel!.CommunityId == communityId);
+            .Where(m => m.Channel!.CommunityId == communityId)
+            .VisibleTo(db, userId);
         if (search.FromUserName is { } userName)
         {
             var normalized = userName.ToUpperInvariant();
