@@ -89,8 +89,9 @@ public sealed partial class CommunityService(
     /// <summary>Only the owner deletes, and must type the server's name to confirm.</summary>
     public async Task DeleteAsync(string? userId, int communityId, string confirmName, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Owner, DomainErrors.OnlyOwnerDeletesServer, ct);
+        await using var scope = await MemberScope.OpenAsync(
+            dbFactory, userId, communityId, MemberRole.Owner, DomainErrors.OnlyOwnerDeletesServer, ct);
+        var db = scope.Db;
         var community = await db.Communities.SingleAsync(c => c.Id == communityId, ct);
         if (!string.Equals(confirmName?.Trim(), community.Name, StringComparison.Ordinal))
         {
@@ -100,7 +101,7 @@ public sealed partial class CommunityService(
         var members = await db.Memberships.Where(m => m.CommunityId == communityId).Select(m => m.UserId).ToListAsync(ct);
         db.Communities.Remove(community);
         await db.SaveChangesAsync(ct);
-        LogDeleted(logger, communityId, userId!, members.Count);
+        LogDeleted(logger, communityId, scope.UserId, members.Count);
         await hub.PublishAsync(new CommunityDeleted(communityId));
         foreach (var member in members)
         {
@@ -201,9 +202,9 @@ public sealed partial class CommunityService(
     /// <summary>Any member but the owner can leave (the owner transfers ownership or deletes the server).</summary>
     public async Task LeaveAsync(string? userId, int communityId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var role = await Access.RequireMemberAsync(db, communityId, userId, ct);
-        if (role == MemberRole.Owner)
+        await using var scope = await MemberScope.OpenAsync(dbFactory, userId, communityId, ct);
+        var db = scope.Db;
+        if (scope.Caller.Role == MemberRole.Owner)
         {
             throw DomainErrors.OwnerCannotLeave();
         }
@@ -214,22 +215,22 @@ public sealed partial class CommunityService(
             throw DomainErrors.NotAServerAction();
         }
 
-        await RemoveMemberAsync(db, communityId, userId!, ct);
+        await RemoveMemberAsync(db, communityId, scope.UserId, ct);
     }
 
     /// <summary>Owner and admins remove members of a lower role than their own.</summary>
     public async Task KickAsync(string? userId, int communityId, string memberId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var myRole = await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Admin, DomainErrors.OnlyAdminsRemoveMembers, ct);
-        var theirRole = await RoleOfAsync(db, communityId, memberId, ct);
-        if (theirRole >= myRole)
+        await using var scope = await MemberScope.OpenAsync(
+            dbFactory, userId, communityId, MemberRole.Admin, DomainErrors.OnlyAdminsRemoveMembers, ct);
+        var theirRole = await RoleOfAsync(scope.Db, communityId, memberId, ct);
+        if (theirRole >= scope.Caller.Role)
         {
             throw DomainErrors.RemoveOnlyLowerRoles();
         }
 
-        await RemoveMemberAsync(db, communityId, memberId, ct);
-        LogRemoved(logger, memberId, communityId, userId!);
+        await RemoveMemberAsync(scope.Db, communityId, memberId, ct);
+        LogRemoved(logger, memberId, communityId, scope.UserId);
     }
 
     /// <summary>The owner makes a member an admin, or an admin a member again.</summary>
@@ -247,8 +248,9 @@ public sealed partial class CommunityService(
             throw DomainErrors.RoleUnknown(nameof(role));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Owner, DomainErrors.OnlyOwnerChangesRoles, ct);
+        await using var scope = await MemberScope.OpenAsync(
+            dbFactory, userId, communityId, MemberRole.Owner, DomainErrors.OnlyOwnerChangesRoles, ct);
+        var db = scope.Db;
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.CommunityId == communityId && m.UserId == memberId, ct)
             ?? throw DomainErrors.UserNotMember();
         if (membership.Role == MemberRole.Owner)
@@ -258,7 +260,7 @@ public sealed partial class CommunityService(
 
         membership.Role = role;
         await db.SaveChangesAsync(ct);
-        LogRoleChanged(logger, memberId, communityId, role, userId!);
+        LogRoleChanged(logger, memberId, communityId, role, scope.UserId);
         await hub.PublishAsync(new MemberRoleChanged(communityId, memberId, role));
     }
 
@@ -266,18 +268,19 @@ public sealed partial class CommunityService(
     public async Task TransferOwnershipAsync(
         string? userId, int communityId, string newOwnerId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Access.RequireRoleAsync(db, communityId, userId, MemberRole.Owner, DomainErrors.OnlyOwnerTransfersOwnership, ct);
-        var memberships = await db.Memberships
-            .Where(m => m.CommunityId == communityId && (m.UserId == userId || m.UserId == newOwnerId))
+        await using var scope = await MemberScope.OpenAsync(
+            dbFactory, userId, communityId, MemberRole.Owner, DomainErrors.OnlyOwnerTransfersOwnership, ct);
+        var ownerId = scope.UserId;
+        var memberships = await scope.Db.Memberships
+            .Where(m => m.CommunityId == communityId && (m.UserId == ownerId || m.UserId == newOwnerId))
             .ToListAsync(ct);
-        var next = memberships.SingleOrDefault(m => m.UserId == newOwnerId && m.UserId != userId)
+        var next = memberships.SingleOrDefault(m => m.UserId == newOwnerId && m.UserId != ownerId)
             ?? throw DomainErrors.NewOwnerNotMember();
-        memberships.Single(m => m.UserId == userId).Role = MemberRole.Admin;
+        memberships.Single(m => m.UserId == ownerId).Role = MemberRole.Admin;
         next.Role = MemberRole.Owner;
-        await db.SaveChangesAsync(ct);
-        LogOwnershipTransferred(logger, communityId, userId!, newOwnerId);
-        await hub.PublishAsync(new MemberRoleChanged(communityId, userId!, MemberRole.Admin));
+        await scope.Db.SaveChangesAsync(ct);
+        LogOwnershipTransferred(logger, communityId, ownerId, newOwnerId);
+        await hub.PublishAsync(new MemberRoleChanged(communityId, ownerId, MemberRole.Admin));
         await hub.PublishAsync(new MemberRoleChanged(communityId, newOwnerId, MemberRole.Owner));
     }
 

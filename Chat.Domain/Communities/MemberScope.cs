@@ -27,12 +27,27 @@ internal sealed class MemberScope : IAsyncDisposable
     /// <summary>For a call about community <paramref name="communityId"/>: refused before anything is read.</summary>
     public static Task<MemberScope> OpenAsync(
         IDbContextFactory<ChatDbContext> dbFactory, string? userId, int communityId, CancellationToken ct) =>
-        OpenAsync(dbFactory, userId, _ => Task.FromResult(communityId), ct);
+        OpenAsync(
+            dbFactory, _ => Task.FromResult(communityId), (db, id) => Access.RequireCallerAsync(db, id, userId, ct), ct);
+
+    /// <summary>As above, for a member of at least <paramref name="minimum"/>; <paramref name="refusal"/> says what was tried.</summary>
+    public static Task<MemberScope> OpenAsync(
+        IDbContextFactory<ChatDbContext> dbFactory, string? userId, int communityId, MemberRole minimum,
+        Func<ForbiddenException> refusal, CancellationToken ct) =>
+        OpenAsync(
+            dbFactory,
+            _ => Task.FromResult(communityId),
+            (db, id) => Access.RequireCallerAsync(db, id, userId, minimum, refusal, ct),
+            ct);
 
     /// <summary>For a call about channel <paramref name="channelId"/>: a channel that is not there is not found first.</summary>
     public static Task<MemberScope> OpenForChannelAsync(
         IDbContextFactory<ChatDbContext> dbFactory, string? userId, int channelId, CancellationToken ct) =>
-        OpenAsync(dbFactory, userId, db => CommunityOfChannelAsync(db, channelId, ct), ct);
+        OpenAsync(
+            dbFactory,
+            db => CommunityOfChannelAsync(db, channelId, ct),
+            (db, id) => Access.RequireCallerAsync(db, id, userId, ct),
+            ct);
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
 
@@ -41,14 +56,13 @@ internal sealed class MemberScope : IAsyncDisposable
         ?? throw DomainErrors.ChannelNotFound();
 
     private static async Task<MemberScope> OpenAsync(
-        IDbContextFactory<ChatDbContext> dbFactory, string? userId, Func<ChatDbContext, Task<int>> communityOf,
-        CancellationToken ct)
+        IDbContextFactory<ChatDbContext> dbFactory, Func<ChatDbContext, Task<int>> communityOf,
+        Func<ChatDbContext, int, Task<Caller>> requireCaller, CancellationToken ct)
     {
         var db = await dbFactory.CreateDbContextAsync(ct);
         try
         {
-            var caller = await Access.RequireCallerAsync(db, await communityOf(db), userId, ct);
-            return new MemberScope(db, caller);
+            return new MemberScope(db, await requireCaller(db, await communityOf(db)));
         }
         catch
         {
