@@ -133,21 +133,31 @@ public sealed class Cast
 
             var error = await Record.ExceptionAsync(() => act(actor, IdOf(actor), state));
 
-            var expected = outcome switch
-            {
-                Outcome.Allowed => null,
-                Outcome.Forbidden => typeof(ForbiddenException),
-                Outcome.NotFound => typeof(NotFoundException),
-                Outcome.Invalid => typeof(ValidationException),
-                _ => throw new ArgumentOutOfRangeException(nameof(matrix), outcome, null),
-            };
-            Assert.True(
-                error?.GetType() == expected,
-                $"{actor}: expected {expected?.Name ?? "success"}, got {error?.GetType().Name ?? "success"} {error?.Message}");
-            if (expected is not null)
-            {
-                DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(Db), $"{actor} was refused");
-            }
+            await AssertOutcomeAsync(Db, actor, outcome, error, before);
+        }
+    }
+
+    /// <summary>
+    /// One actor's row of a matrix: allowed must have succeeded; refused must have thrown exactly the expected
+    /// exception and changed no row since <paramref name="before"/>. Shared with <see cref="ConversationCast"/>.
+    /// </summary>
+    internal static async Task AssertOutcomeAsync(
+        TestDatabase db, object actor, Outcome outcome, Exception? error, IReadOnlyList<object> before)
+    {
+        var expected = outcome switch
+        {
+            Outcome.Allowed => null,
+            Outcome.Forbidden => typeof(ForbiddenException),
+            Outcome.NotFound => typeof(NotFoundException),
+            Outcome.Invalid => typeof(ValidationException),
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+        };
+        Assert.True(
+            error?.GetType() == expected,
+            $"{actor}: expected {expected?.Name ?? "success"}, got {error?.GetType().Name ?? "success"} {error?.Message}");
+        if (expected is not null)
+        {
+            DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(db), $"{actor} was refused");
         }
     }
 }

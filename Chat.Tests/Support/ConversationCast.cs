@@ -103,21 +103,7 @@ public sealed class ConversationCast
 
             var error = await Record.ExceptionAsync(() => act(actor, IdOf(actor)));
 
-            var expected = outcome switch
-            {
-                Outcome.Allowed => null,
-                Outcome.Forbidden => typeof(Chat.Domain.ForbiddenException),
-                Outcome.NotFound => typeof(Chat.Domain.NotFoundException),
-                Outcome.Invalid => typeof(Chat.Domain.ValidationException),
-                _ => throw new ArgumentOutOfRangeException(nameof(matrix), outcome, null),
-            };
-            Assert.True(
-                error?.GetType() == expected,
-                $"{actor}: expected {expected?.Name ?? "success"}, got {error?.GetType().Name ?? "success"} {error?.Message}");
-            if (expected is not null)
-            {
-                DatabaseSnapshot.AssertUnchanged(before, await DatabaseSnapshot.TakeAsync(Db), $"{actor} was refused");
-            }
+            await Cast.AssertOutcomeAsync(Db, actor, outcome, error, before);
         }
     }
 }
