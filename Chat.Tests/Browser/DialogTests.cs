@@ -29,6 +29,38 @@ public sealed class DialogTests(BrowserAppFixture app) : IClassFixture<BrowserAp
         Assert.True(errors.IsEmpty, string.Join(Environment.NewLine, errors));
     }
 
+    /// <summary>
+    /// A person opens "Create a server" and types at once, into the field that shows the caret, without clicking it:
+    /// every key reaches the name, and no "Give your server a name" shows before anything was typed. MudBlazor 9's
+    /// focus trap used to move the focus to an invisible element of its own a round trip after the field took it,
+    /// which lost the keys typed after that and, with the field left empty, showed its error at once.
+    /// </summary>
+    [BrowserFact]
+    public async Task CreateServerDialog_TypingAtOnce_EveryKeyReachesTheName()
+    {
+        await using var context = await app.NewContextAsync();
+        var errors = ChromiumFixture.CollectConsoleErrors(context);
+        var page = await context.NewPageAsync();
+        await page.RegisterAsync(TestUser.Create("typer"));
+        await page.ExpectShellAsync();
+
+        await page.CreateServerButton().ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Create a server" });
+        var nameBox = dialog.GetByLabel("Server name");
+        await Expect(nameBox).ToBeFocusedAsync();
+        var name = TwoUsers.UniqueServerName("Typed");
+        // Key by key into whatever has the focus, at a person's pace: the focus must stay in the field meanwhile.
+        await page.Keyboard.TypeAsync(name, new() { Delay = 60 });
+
+        await Expect(nameBox).ToHaveValueAsync(name);
+        await Expect(nameBox).ToBeFocusedAsync();
+        await Expect(nameBox).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(page.ServerRail().GetByRole(AriaRole.Link, new() { Name = name })).ToHaveCountAsync(1);
+        Assert.True(errors.IsEmpty, string.Join(Environment.NewLine, errors));
+    }
+
     [BrowserFact]
     public async Task ServerMenuAndInvite_Escape_CloseAndFocusTheServerMenuButton()
     {
