@@ -169,7 +169,11 @@ public static partial class ChatPage
         await page.ShowNavigationAsync();
         await page.CreateServerButton().ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = page.Say("Create a server") });
-        await dialog.GetByLabel(page.Say("Server name")).FillAsync(name);
+        var nameBox = dialog.GetByLabel(page.Say("Server name"));
+        // A person types once the caret is in the field: the dialog puts it there when its first render has come
+        // back to the server (AutoFocus), which on a loaded machine can be well after the dialog is drawn.
+        await Expect(nameBox).ToBeFocusedAsync();
+        await nameBox.FillAsync(name);
         if (description is not null)
         {
             await dialog.GetByLabel(page.Say("Description")).FillAsync(description);
