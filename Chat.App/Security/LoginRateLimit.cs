@@ -16,10 +16,7 @@ internal static class LoginRateLimit
 
     public static IServiceCollection AddLoginRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LoginRateLimitOptions>()
-            .Bind(configuration.GetSection(LoginRateLimitOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<LoginRateLimitOptions>(configuration, LoginRateLimitOptions.Section);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -25,10 +25,7 @@ internal static class RegistrationRateLimit
 
     public static IServiceCollection AddRegistrationRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RegistrationRateLimitOptions>()
-            .Bind(configuration.GetSection(RegistrationRateLimitOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<RegistrationRateLimitOptions>(configuration, RegistrationRateLimitOptions.Section);
         services.AddOptions<RateLimiterOptions>()
             .Configure<IOptions<RegistrationRateLimitOptions>>((limiter, settings) => limiter.AddPolicy(PolicyName,
                 context => FormPostLimit.PerAddress(context, settings.Value.RegistrationPostsPerHour, TimeSpan.FromHours(1))));

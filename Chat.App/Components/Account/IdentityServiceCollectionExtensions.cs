@@ -15,10 +15,7 @@ internal static class IdentityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddChatIdentity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RevalidationOptions>()
-            .Bind(configuration.GetSection(RevalidationOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<RevalidationOptions>(configuration, RevalidationOptions.Section);
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
