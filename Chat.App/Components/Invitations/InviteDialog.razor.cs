@@ -172,15 +172,6 @@ public sealed partial class InviteDialog : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         subscription?.Dispose();
-        if (module is not null)
-        {
-            try
-            {
-                await module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-            }
-        }
+        await module.DisposeQuietlyAsync();
     }
 }

@@ -219,15 +219,6 @@ public sealed partial class NotificationInbox : IAsyncDisposable
     {
         subscription?.Dispose();
         self?.Dispose();
-        if (module is not null)
-        {
-            try
-            {
-                await module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-            }
-        }
+        await module.DisposeQuietlyAsync();
     }
 }
