@@ -1,11 +1,9 @@
 using System.Linq.Expressions;
-using Chat.Domain.Data;
 using Chat.Domain.Pictures;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Domain.Text;
 using Chat.Domain.Users;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Profiles;
 
