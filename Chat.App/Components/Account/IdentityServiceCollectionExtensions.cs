@@ -1,7 +1,6 @@
 using Chat.App.Localization;
 using Chat.Domain.Data;
 using Chat.Domain.Users;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -3,8 +3,6 @@ using Chat.App.Components.Messaging;
 using Chat.App.Localization;
 using Chat.Domain.Invitations;
 using Chat.Domain.Realtime;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 

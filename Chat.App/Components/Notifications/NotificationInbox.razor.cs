@@ -4,8 +4,6 @@ using Chat.App.Localization;
 using Chat.Domain.Invitations;
 using Chat.Domain.Notifications;
 using Chat.Domain.Realtime;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 
