@@ -13,18 +13,9 @@ internal static class DomainSettings
     /// </summary>
     public static IServiceCollection AddChatDomainSettings(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WriteRateLimitOptions>()
-            .Bind(configuration.GetSection(WriteRateLimitOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<PresenceOptions>()
-            .Bind(configuration.GetSection(PresenceOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<AttachmentOptions>()
-            .Bind(configuration.GetSection(AttachmentOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<WriteRateLimitOptions>(configuration, WriteRateLimitOptions.Section);
+        services.AddSettings<PresenceOptions>(configuration, PresenceOptions.Section);
+        services.AddSettings<AttachmentOptions>(configuration, AttachmentOptions.Section);
         return services;
     }
 }

@@ -37,8 +37,7 @@ builder.AddChatTelemetry();
 
 builder.Services.AddChatIdentity(builder.Configuration);
 builder.Services.AddLoginLockout(builder.Configuration);
-builder.Services.AddLoginRateLimit(builder.Configuration);
-builder.Services.AddRegistrationRateLimit(builder.Configuration);
+builder.Services.AddFormPostLimits(builder.Configuration);
 
 var app = builder.Build();
 

@@ -1,7 +1,6 @@
 using Chat.Domain.Attachments;
 using Chat.Domain.Channels;
 using Chat.Domain.Communities;
-using Chat.Domain.Data;
 using Chat.Domain.Diagnostics;
 using Chat.Domain.Invitations;
 using Chat.Domain.Messages;
@@ -12,7 +11,6 @@ using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Domain.Realtime.Relay;
 using Chat.Domain.Sessions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat.Domain;

@@ -1,5 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components.Authorization;
+using Chat.App.Components.Account;
 
 namespace Chat.App.Components;
 
@@ -7,5 +6,5 @@ public static class AuthenticationStateExtensions
 {
     /// <summary>The signed-in user's id, which the domain services take to check what the user may do.</summary>
     public static string? UserId(this AuthenticationState state) =>
-        state.User.Identity?.IsAuthenticated == true ? state.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        state.User.Identity?.IsAuthenticated == true ? state.User.UserId() : null;
 }

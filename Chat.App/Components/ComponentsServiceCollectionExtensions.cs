@@ -12,10 +12,7 @@ internal static class ComponentsServiceCollectionExtensions
     /// <summary>Interactive server components, their circuits, and what every page reads of its request and reader.</summary>
     public static IServiceCollection AddChatComponents(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CircuitRetentionOptions>()
-            .Bind(configuration.GetSection(CircuitRetentionOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<CircuitRetentionOptions>(configuration, CircuitRetentionOptions.Section);
         services.AddRazorComponents()
             .AddInteractiveServerComponents(options =>
             {

@@ -17,10 +17,7 @@ internal static class DataProtectionKeys
 {
     public static IServiceCollection AddSharedDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DataProtectionKeysOptions>()
-            .Bind(configuration.GetSection(DataProtectionKeysOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<DataProtectionKeysOptions>(configuration, DataProtectionKeysOptions.Section);
         // One application name, so that instances in different folders (or versions) share their keys.
         services.AddDataProtection().SetApplicationName("Chat");
         services.AddOptions<KeyManagementOptions>()

@@ -7,7 +7,7 @@ namespace Chat.App.Security;
 /// <see cref="LoginLockoutOptions.LoginFailuresAllowed"/> of them that address must wait
 /// <see cref="LoginLockoutOptions.LoginLockout"/> before trying that account again. Keyed by address as well as
 /// account so that a stranger's guesses slow the stranger down and never lock the owner out; guessing across
-/// many addresses is what the per-address login post limit (<see cref="LoginRateLimit"/>) makes slow.
+/// many addresses is what the per-address login post limit (<see cref="FormPostLimits"/>) makes slow.
 /// Each instance counts on its own, like the post limit: a browser stays on one instance.
 /// </summary>
 public sealed class LoginThrottle(IOptions<LoginLockoutOptions> options, TimeProvider clock)

@@ -15,10 +15,7 @@ internal static class ProxyHeaders
 {
     public static IServiceCollection AddProxyHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ProxyHeadersOptions>()
-            .Bind(configuration.GetSection(ProxyHeadersOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<ProxyHeadersOptions>(configuration, ProxyHeadersOptions.Section);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyHeadersOptions>>((options, settings) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -1,7 +1,5 @@
 using Chat.Domain.Communities;
-using Chat.Domain.Data;
 using Chat.Domain.Pictures;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Chat.Domain.Communities;
-using Chat.Domain.Data;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Domain.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Channels;
 

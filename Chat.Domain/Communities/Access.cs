@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Chat.Domain.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Communities;
 

@@ -1,10 +1,8 @@
 using System.Linq.Expressions;
 using Chat.Domain.Channels;
-using Chat.Domain.Data;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Domain.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Chat.Domain.Communities;

@@ -1,6 +1,4 @@
-using Chat.Domain.Data;
 using Chat.Domain.Realtime;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Chat.Domain.Communities;

@@ -1,6 +1,4 @@
-using Chat.Domain.Data;
 using Chat.Domain.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Communities;
 

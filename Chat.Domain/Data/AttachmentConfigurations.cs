@@ -1,5 +1,4 @@
 using Chat.Domain.Attachments;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Chat.Domain.Data;

@@ -1,7 +1,6 @@
 using Chat.Domain.Text;
 using Chat.Domain.Users;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MySql.Data.MySqlClient;
 

@@ -9,7 +9,6 @@ using Chat.Domain.Realtime.Relay;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Data;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Chat.Domain.Data;
 
 /// <summary>Hands out the provider's subclass, so that each provider finds its own migrations.</summary>

@@ -1,6 +1,5 @@
 using Chat.Domain.Text;
 using Chat.Domain.Users;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Data;
 

@@ -7,7 +7,6 @@ using Chat.Domain.Profiles;
 using Chat.Domain.Realtime.Relay;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Chat.Domain.Data;

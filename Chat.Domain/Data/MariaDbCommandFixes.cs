@@ -16,34 +16,14 @@ public sealed partial class MariaDbCommandFixes : DbCommandInterceptor
     /// <summary>Long enough for another instance's whole migration.</summary>
     internal const int MigrationLockTimeoutSeconds = 600;
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    /// <summary>
+    /// Every command passes here once, after EF wrote its text and before it runs, whether it is read as rows, as a
+    /// scalar or not at all, synchronously or not.
+    /// </summary>
+    public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
     {
-        Rewrite(command);
+        result.CommandText = Rewrite(result.CommandText);
         return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result,
-        CancellationToken cancellationToken = default)
-    {
-        Rewrite(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(
-        DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Rewrite(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<object> result,
-        CancellationToken cancellationToken = default)
-    {
-        Rewrite(command);
-        return ValueTask.FromResult(result);
     }
 
     public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result) =>
@@ -52,21 +32,6 @@ public sealed partial class MariaDbCommandFixes : DbCommandInterceptor
     public override ValueTask<object?> ScalarExecutedAsync(
         DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(WidenLockAnswer(command, result));
-
-    public override InterceptionResult<int> NonQueryExecuting(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Rewrite(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Rewrite(command);
-        return ValueTask.FromResult(result);
-    }
 
     internal static string Rewrite(string sql)
     {
@@ -95,8 +60,6 @@ public sealed partial class MariaDbCommandFixes : DbCommandInterceptor
         result is int answer && command.CommandText.Contains(PositiveLockTimeout, StringComparison.Ordinal)
             ? (long)answer
             : result;
-
-    private static void Rewrite(DbCommand command) => command.CommandText = Rewrite(command.CommandText);
 
     [GeneratedRegex(@"^DELETE FROM (`[^`]+`) AS (`[^`]+`)")]
     private static partial Regex AliasedDelete();

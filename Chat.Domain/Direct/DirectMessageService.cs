@@ -1,9 +1,7 @@
 using Chat.Domain.Communities;
 using Chat.Domain.Channels;
-using Chat.Domain.Data;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Direct;
 

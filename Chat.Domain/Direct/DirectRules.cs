@@ -1,7 +1,5 @@
 using Chat.Domain.Communities;
-using Chat.Domain.Data;
 using Chat.Domain.Messages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Direct;
 

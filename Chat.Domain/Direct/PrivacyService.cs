@@ -1,8 +1,6 @@
 using Chat.Domain.Communities;
-using Chat.Domain.Data;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Direct;
 

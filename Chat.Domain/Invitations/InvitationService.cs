@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using Chat.Domain.Communities;
-using Chat.Domain.Data;
 using Chat.Domain.Notifications;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Invitations;
 

@@ -1,7 +1,5 @@
 using Chat.Domain.Channels;
 using Chat.Domain.Communities;
-using Chat.Domain.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Messages;
 

@@ -1,6 +1,4 @@
-using Chat.Domain.Data;
 using Chat.Domain.Notifications;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Messages;
 

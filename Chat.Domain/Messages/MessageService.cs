@@ -1,13 +1,11 @@
 using System.Linq.Expressions;
 using Chat.Domain.Attachments;
 using Chat.Domain.Communities;
-using Chat.Domain.Data;
 using Chat.Domain.Diagnostics;
 using Chat.Domain.Direct;
 using Chat.Domain.Notifications;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Chat.Domain.Messages;

@@ -1,6 +1,3 @@
-using Chat.Domain.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Chat.Domain.Messages;
 
 /// <summary>Reads the reaction summaries of a page of messages, in one query, for the messages' readers.</summary>

@@ -1,6 +1,3 @@
-using Chat.Domain.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Chat.Domain.Messages;
 
 /// <summary>Reads the quotes of the replies on a page of messages, in one query by primary key.</summary>

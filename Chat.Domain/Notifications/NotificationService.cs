@@ -1,8 +1,6 @@
 using System.Linq.Expressions;
 using Chat.Domain.Communities;
-using Chat.Domain.Data;
 using Chat.Domain.Realtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Notifications;
 

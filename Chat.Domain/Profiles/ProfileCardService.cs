@@ -1,6 +1,4 @@
 using Chat.Domain.Communities;
-using Chat.Domain.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Profiles;
 

@@ -1,10 +1,9 @@
-using Chat.Domain.Data;
+using System.Linq.Expressions;
 using Chat.Domain.Pictures;
 using Chat.Domain.RateLimiting;
 using Chat.Domain.Realtime;
 using Chat.Domain.Text;
 using Chat.Domain.Users;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Profiles;
 
@@ -65,13 +64,7 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
             throw DomainErrors.ThemeUnknown();
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var updated = await db.Users.Where(u => u.Id == userId)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Theme, theme), ct);
-        if (updated == 0)
-        {
-            throw DomainErrors.LogInFirst();
-        }
+        await SaveOwnSettingAsync(userId, u => u.Theme, theme, ct);
     }
 
     /// <summary>The user's own language setting, for the profile page's chooser.</summary>
@@ -90,9 +83,16 @@ public sealed class ProfileService(IDbContextFactory<ChatDbContext> dbFactory, C
             throw DomainErrors.LanguageUnknown();
         }
 
+        await SaveOwnSettingAsync(userId, u => u.Language, language, ct);
+    }
+
+    // A setting of the user's own that nobody else sees (theme, language): one column, nothing published.
+    private async Task SaveOwnSettingAsync<TValue>(
+        string? userId, Expression<Func<ChatUser, TValue>> setting, TValue value, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var updated = await db.Users.Where(u => u.Id == userId)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, language), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(setting, value), ct);
         if (updated == 0)
         {
             throw DomainErrors.LogInFirst();

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Chat.Domain.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Chat.Domain.Realtime;

@@ -1,8 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Chat.Domain.Data;
 using Chat.Domain.Realtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Sessions;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Components;
-
 namespace Chat.App.Components.Account;
 
 /// <summary>Redirects from the static account pages, refusing any target outside this site.</summary>

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Chat.Domain.Sessions;
 using Chat.Domain.Users;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

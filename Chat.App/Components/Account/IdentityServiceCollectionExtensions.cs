@@ -1,7 +1,6 @@
 using Chat.App.Localization;
 using Chat.Domain.Data;
 using Chat.Domain.Users;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -15,10 +14,7 @@ internal static class IdentityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddChatIdentity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RevalidationOptions>()
-            .Bind(configuration.GetSection(RevalidationOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<RevalidationOptions>(configuration, RevalidationOptions.Section);
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

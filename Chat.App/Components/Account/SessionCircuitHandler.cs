@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Chat.Domain.Realtime;
 using Chat.Domain.Sessions;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Chat.App.Components.Account;

@@ -1,8 +1,6 @@
 using Chat.App.Localization;
 using Chat.Domain;
 using Chat.Domain.Attachments;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;

@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Chat.App.Components.Common;
 
-/// <summary>How every dialog of the app opens: Escape and a click beside it close it, and its focus trap gives focus
-/// back to the control that opened it.</summary>
+/// <summary>How every dialog of the app opens: Escape and a click beside it close it, and the focus goes back to the
+/// control that opened it (MudBlazor's focus trap, and wwwroot/js/dialog-return.js where that trap lost it).</summary>
 public static class ChatDialogs
 {
     public static DialogOptions Options { get; } = new()

@@ -1,7 +1,5 @@
 using Chat.Domain.Direct;
 using Chat.Domain.Realtime;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 

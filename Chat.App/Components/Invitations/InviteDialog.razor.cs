@@ -3,8 +3,6 @@ using Chat.App.Components.Messaging;
 using Chat.App.Localization;
 using Chat.Domain.Invitations;
 using Chat.Domain.Realtime;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 
@@ -172,15 +170,6 @@ public sealed partial class InviteDialog : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         subscription?.Dispose();
-        if (module is not null)
-        {
-            try
-            {
-                await module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-            }
-        }
+        await module.DisposeQuietlyAsync();
     }
 }

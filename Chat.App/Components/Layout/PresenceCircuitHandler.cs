@@ -1,5 +1,4 @@
 using Chat.Domain.Realtime;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Chat.App.Components.Layout;

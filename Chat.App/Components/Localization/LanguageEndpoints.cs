@@ -1,5 +1,4 @@
-using System.Security.Claims;
-using Chat.App.Components.Common;
+using Chat.App.Components.Account;
 using Chat.Domain.Profiles;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,8 +27,7 @@ internal static class LanguageEndpoints
 
             if (context.User.Identity?.IsAuthenticated == true)
             {
-                await profiles.SetLanguageAsync(
-                    context.User.FindFirstValue(ClaimTypes.NameIdentifier), language, context.RequestAborted);
+                await profiles.SetLanguageAsync(context.User.UserId(), language, context.RequestAborted);
             }
 
             LanguageCookie.Write(context, language);

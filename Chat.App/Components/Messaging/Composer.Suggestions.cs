@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
 namespace Chat.App.Components.Messaging;
@@ -138,20 +137,7 @@ public partial class Composer
         await suggestionsModule.InvokeVoidAsync("attachSuggestions", textarea, self);
     }
 
-    private async Task DisposeSuggestionsAsync()
-    {
-        if (suggestionsModule is not null)
-        {
-            try
-            {
-                await suggestionsModule.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The tab is gone; nothing to release on its side.
-            }
-        }
-    }
+    private async Task DisposeSuggestionsAsync() => await suggestionsModule.DisposeQuietlyAsync();
 }
 
 /// <summary>The box's new text and caret after a choice, as the page's script reads them.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
 namespace Chat.App.Components.Messaging;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Chat.App.Localization;
 using Chat.Domain.Messages;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
 namespace Chat.App.Components.Messaging;

@@ -1,5 +1,4 @@
 using Chat.App.Localization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 

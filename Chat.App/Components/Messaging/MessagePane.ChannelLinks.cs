@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Components;
-
 namespace Chat.App.Components.Messaging;
 
 /// <summary>The pane's part of channel links: which <c>#name</c> in a message leads to a channel of this server.</summary>

@@ -1,6 +1,5 @@
 using Chat.App.Localization;
 using Chat.Domain.Realtime;
-using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
 namespace Chat.App.Components.Messaging;

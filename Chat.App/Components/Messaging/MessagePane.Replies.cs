@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Components;
-
 namespace Chat.App.Components.Messaging;
 
 /// <summary>

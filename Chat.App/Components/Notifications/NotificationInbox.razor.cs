@@ -4,8 +4,6 @@ using Chat.App.Localization;
 using Chat.Domain.Invitations;
 using Chat.Domain.Notifications;
 using Chat.Domain.Realtime;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 
@@ -219,15 +217,6 @@ public sealed partial class NotificationInbox : IAsyncDisposable
     {
         subscription?.Dispose();
         self?.Dispose();
-        if (module is not null)
-        {
-            try
-            {
-                await module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-            }
-        }
+        await module.DisposeQuietlyAsync();
     }
 }

@@ -1,6 +1,4 @@
 using Chat.Domain.Realtime;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Chat.App.Components.Pages;
 

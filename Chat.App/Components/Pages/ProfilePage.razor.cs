@@ -2,8 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Chat.App.Localization;
 using Chat.Domain;
 using Chat.Domain.Profiles;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 using DomainValidationException = Chat.Domain.ValidationException;

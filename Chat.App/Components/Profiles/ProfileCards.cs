@@ -1,6 +1,5 @@
 using Chat.App.Components.Common;
 using Chat.Domain.Profiles;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Chat.App.Components.Profiles;

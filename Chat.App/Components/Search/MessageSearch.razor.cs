@@ -2,8 +2,6 @@ using Chat.App.Localization;
 using Chat.Domain;
 using Chat.Domain.Communities;
 using Chat.Domain.Messages.Search;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 
 namespace Chat.App.Components.Search;

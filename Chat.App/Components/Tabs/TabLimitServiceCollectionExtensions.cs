@@ -7,10 +7,7 @@ internal static class TabLimitServiceCollectionExtensions
     /// <summary>Caps the live tabs per user (<c>Circuit:MaxPerUser</c>), closing the idlest beyond it.</summary>
     public static IServiceCollection AddTabLimit(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TabLimitOptions>()
-            .Bind(configuration.GetSection(TabLimitOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<TabLimitOptions>(configuration, TabLimitOptions.Section);
         services.AddSingleton<OpenTabs>();
         services.AddScoped<OpenTab>();
         services.AddScoped<CircuitHandler, TabLimitCircuitHandler>();

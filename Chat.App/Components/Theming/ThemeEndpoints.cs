@@ -1,5 +1,4 @@
-using System.Security.Claims;
-using Chat.App.Components.Common;
+using Chat.App.Components.Account;
 using Chat.Domain.Profiles;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +23,7 @@ internal static class ThemeEndpoints
                 return TypedResults.BadRequest();
             }
 
-            await profiles.SetThemeAsync(context.User.FindFirstValue(ClaimTypes.NameIdentifier), theme, context.RequestAborted);
+            await profiles.SetThemeAsync(context.User.UserId(), theme, context.RequestAborted);
             ThemeCookie.Write(context, theme);
             return TypedResults.LocalRedirect("~/profile");
         });

@@ -1,6 +1,3 @@
-using Chat.Domain.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Chat.Domain.Messages.Search;
 
 /// <summary>

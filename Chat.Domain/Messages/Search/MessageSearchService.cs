@@ -1,8 +1,6 @@
 using Chat.Domain.Communities;
-using Chat.Domain.Data;
 using Chat.Domain.Direct;
 using Chat.Domain.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Domain.Messages.Search;
 

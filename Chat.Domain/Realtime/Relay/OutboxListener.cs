@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Chat.Domain.Data;
 using Chat.Domain.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;

@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using Chat.Domain.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
