@@ -65,6 +65,38 @@ public sealed class QuickSwitcherTests(BrowserAppFixture app) : IClassFixture<Br
     }
 
     // The switcher's keys are listened to once the live circuit runs; a key pressed before that would do nothing.
+    [BrowserFact]
+    public async Task ClosedBeforeItsScriptArrives_CtrlKStillOpensIt()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.RegisterAsync(TestUser.Create("jump"));
+        await page.ExpectShellAsync();
+        await ExpectKeysReadyAsync(page);
+        // A slow connection: the dialog's script (focus, Escape) arrives after the user has already closed it.
+        var release = new TaskCompletionSource();
+        var served = new TaskCompletionSource();
+        await page.RouteAsync("**/js/dialogs.js", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+            served.TrySetResult();
+        });
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Jump to a server or channel" });
+        await page.Keyboard.PressAsync("Control+k");
+        await Expect(dialog).ToBeVisibleAsync();
+        await page.Locator(".modal-backdrop").ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
+        await Expect(dialog).ToHaveCountAsync(0);
+        release.SetResult();
+        await served.Task;
+        // Loaded here as well: this resolves once the page's own import of it has.
+        await page.EvaluateAsync("() => import('./js/dialogs.js')");
+
+        await page.Keyboard.PressAsync("Control+k");
+
+        await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Server or channel name" })).ToBeFocusedAsync();
+    }
+
     private static Task ExpectKeysReadyAsync(IPage page) =>
         Expect(page.Locator("html")).ToHaveAttributeAsync("data-switcher", "ready");
 

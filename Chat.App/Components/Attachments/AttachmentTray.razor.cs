@@ -19,6 +19,7 @@ public sealed partial class AttachmentTray
     private int? channelOfUploads;
     private string? notice;
     private bool attached;
+    private bool disposed;
 
     [Inject]
     private AttachmentService Attachments { get; set; } = default!;
@@ -75,14 +76,22 @@ public sealed partial class AttachmentTray
         }
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    protected override Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!attached && RendererInfo.IsInteractive && input?.Element is { } element)
+        if (attached || !RendererInfo.IsInteractive || input?.Element is not { } element)
         {
-            attached = true;
-            module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/attachments.js");
-            await module.InvokeVoidAsync("attachTray", element);
+            return Task.CompletedTask;
         }
+
+        attached = true;
+        return ScriptModules.RunUnlessDisposedAsync(
+            async () =>
+            {
+                module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/attachments.js");
+                await module.InvokeVoidAsync("attachTray", element);
+            },
+            () => disposed,
+            async () => await module.DisposeQuietlyAsync());
     }
 
     private async Task OnChosenAsync(InputFileChangeEventArgs e)
@@ -192,6 +201,7 @@ public sealed partial class AttachmentTray
 
     public async ValueTask DisposeAsync()
     {
+        disposed = true;
         foreach (var upload in uploads)
         {
             await upload.Cancel.CancelAsync();

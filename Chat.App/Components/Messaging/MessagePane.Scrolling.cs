@@ -14,15 +14,15 @@ public sealed partial class MessagePane
     private IJSObjectReference? module;
     private DotNetObjectReference<MessagePane>? self;
     private bool logAttached;
+    private bool disposed;
     private long? scrolledToHighlight;
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
+    protected override Task OnAfterRenderAsync(bool firstRender) => RendererInfo.IsInteractive
+        ? ScriptModules.RunUnlessDisposedAsync(AttachLogAsync, () => disposed, ReleaseScriptsAsync)
+        : Task.CompletedTask;
 
+    private async Task AttachLogAsync()
+    {
         module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/chat.js");
         if (await TimeZone.InitializeAsync(module))
         {
@@ -43,6 +43,13 @@ public sealed partial class MessagePane
             // A mention opened from the inbox while its channel is already open changes only the highlight.
             await ScrollToHighlightAsync(module);
         }
+    }
+
+    // What the script work brought in after the pane was disposed (ScriptModules.RunUnlessDisposedAsync).
+    private async Task ReleaseScriptsAsync()
+    {
+        self?.Dispose();
+        await module.DisposeQuietlyAsync();
     }
 
     private async Task ScrollToHighlightAsync(IJSObjectReference chatModule)

@@ -186,6 +186,7 @@ public sealed partial class MessagePane
 
     public async ValueTask DisposeAsync()
     {
+        disposed = true;
         subscription?.Dispose();
         if (typing is not null)
         {

@@ -16,6 +16,8 @@ function give(input, files) {
 }
 
 export function attachTray(input) {
+  // Null when the user left the page before this ran (a slow script or connection): there is nothing to attach to.
+  if (!input) { return; }
   detachTray(input);
   const controller = new AbortController();
   const signal = controller.signal;

@@ -13,6 +13,8 @@ const panes = new WeakMap();
 // the reader was looking at stays put. (Chromium's scroll anchoring alone did not: with the log scrolled to
 // the very top, the browser test saw the view stay at the top of the new page.)
 export function attachLog(log, dotnet) {
+  // Null when the user left the page before this ran (a slow script or connection): there is nothing to attach to.
+  if (!log) { return; }
   // The pane attaches again when it shows another channel in the same element: the old listeners go first.
   detachLog(log);
   const state = { atBottom: true, dotnet, loading: false, keepFromBottom: null, listeners: new AbortController() };
@@ -162,6 +164,7 @@ export function detachLog(log) {
 
 // Enter sends, Shift+Enter adds a line, Up in an empty box edits the last message, Escape cancels.
 export function attachComposer(textarea, dotnet) {
+  if (!textarea) { return; } // The page was left (attachLog).
   textarea.addEventListener("keydown", (event) => {
     if (event.isComposing) { return; }
     if (event.key === "Enter" && !event.shiftKey) {

@@ -16,6 +16,7 @@ function onKeyDown(event) {
 
 // The marker sits inside the dialog; the dialog is its nearest element with a dialog or menu role.
 export function openDialog(marker, dotnet) {
+  if (!marker) { return null; } // Closed before this script arrived (a slow connection): nothing to open.
   const dialog = marker.closest("[role='dialog'], [role='alertdialog'], [role='menu']") ?? marker.parentElement;
   const entry = { dialog, dotnet, opener: document.activeElement };
   stack.push(entry);

@@ -7,6 +7,7 @@
 const maybeTrigger = /(?:^|[\s([{"'])[@#:][^\s@#:]*$/;
 
 export function attachSuggestions(textarea, dotnet) {
+  if (!textarea) { return; } // The page was left (chat.js, attachLog).
   let reported = false;
   const report = () => {
     const caret = textarea.selectionStart;
