@@ -153,6 +153,19 @@ public static partial class ChatPage
         await Expect(page.CreateServerButton()).ToBeEnabledAsync();
     }
 
+    /// <summary>
+    /// Opens the profile page once its live circuit runs (its Save button is disabled until then). When the circuit
+    /// starts, Blazor draws the page again in place of the prerendered one, and a click pressed on the old button and
+    /// released on the new one is a click on neither: a person would click again, a test waits for the page instead.
+    /// </summary>
+    public static async Task GotoProfileAsync(this IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+
+        await page.GotoAsync("profile");
+        await Expect(page.Locator("form:has(#profile-display-name) button[type=submit]")).ToBeEnabledAsync();
+    }
+
     public static async Task ExpectLoginPageAsync(this IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);

@@ -19,7 +19,7 @@ public sealed class LanguageTests(BrowserAppFixture app) : IClassFixture<Browser
         var user = TestUser.Create("sofia");
         await page.RegisterAsync(user);
         await page.ExpectShellAsync();
-        await page.GotoAsync("profile");
+        await page.GotoProfileAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Español", Exact = true }).ClickAsync();

@@ -21,7 +21,7 @@ public sealed class ThemeTests(BrowserAppFixture app) : IClassFixture<BrowserApp
         await page.ExpectShellAsync();
         await ExpectBackgroundAsync(page, DarkBackground);
 
-        await page.GotoAsync("profile");
+        await page.GotoProfileAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Light", Exact = true }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Light", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
@@ -53,7 +53,7 @@ public sealed class ThemeTests(BrowserAppFixture app) : IClassFixture<BrowserApp
         var page = await context.NewPageAsync();
         await page.RegisterAsync(TestUser.Create("sys"));
         await page.ExpectShellAsync();
-        await page.GotoAsync("profile");
+        await page.GotoProfileAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Match the system" }).ClickAsync();
 
