@@ -82,7 +82,7 @@ public sealed class DirectMessageTests(BrowserAppFixture app) : IClassFixture<Br
     {
         await page.ShowNavigationAsync();
         await page.DirectMessagesLink().ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "New message" }).Filter(new() { Visible = true }).First.ClickAsync();
+        await page.ConversationColumn().GetByRole(AriaRole.Button, new() { Name = "New message" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "New message" });
         await dialog.GetByRole(AriaRole.Checkbox, new() { Name = displayName }).CheckAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Start (1)" }).ClickAsync();
@@ -97,8 +97,17 @@ internal static class DirectMessagePage
 
     public static ILocator DirectMessagesBadge(this IPage page) => page.GetByTestId("dm-unread");
 
-    /// <summary>The conversation's link in whichever list is on screen (beside the rail, or the page on a phone).</summary>
+    /// <summary>The conversation's link in the list on screen (<see cref="ConversationColumn"/>).</summary>
     public static ILocator ConversationLink(this IPage page, string name) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Conversations" }).Filter(new() { Visible = true })
+        page.ConversationColumn().GetByRole(AriaRole.Navigation, new() { Name = "Conversations" })
             .GetByRole(AriaRole.Link).Filter(new() { HasText = name });
+
+    /// <summary>
+    /// Where the Direct messages home lists the conversations: beside the rail, or on a phone the page itself. The
+    /// phone's drawer holds the same list while it closes after the tap on Direct messages; "whichever is visible"
+    /// could pick the drawer's just before it slid away (a local CI run saw a click wait 10 s on a button gone from
+    /// view).
+    /// </summary>
+    public static ILocator ConversationColumn(this IPage page) =>
+        page.IsPhone() ? page.GetByRole(AriaRole.Main) : page.Locator("#nav-drawer");
 }

@@ -2,7 +2,10 @@ using Microsoft.JSInterop;
 
 namespace Chat.App.Components.Common;
 
-/// <summary>What a component that uses one of the app's script modules (wwwroot/js) does around it: its work after a render, and the end.</summary>
+/// <summary>
+/// What a component that uses one of the app's script modules (wwwroot/js) does around it: its work after a render,
+/// and the end.
+/// </summary>
 internal static class ScriptModules
 {
     /// <summary>
@@ -10,7 +13,8 @@ internal static class ScriptModules
     /// On a slow connection the user may leave the page while that work waits on the browser. The component is then
     /// disposed, and the work that follows meets a released module or finds its elements gone. That is no error of
     /// the page the user went to, which the error boundary around it would otherwise replace with an apology. What
-    /// arrived after the disposal (a module, a reference to the component) is released by <paramref name="releaseAsync"/>.
+    /// arrived after the disposal (a module, a reference to the component) is released by
+    /// <paramref name="releaseAsync"/>.
     /// </summary>
     public static async Task RunUnlessDisposedAsync(Func<Task> work, Func<bool> isDisposed, Func<Task> releaseAsync)
     {
