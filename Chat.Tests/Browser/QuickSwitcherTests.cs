@@ -74,23 +74,13 @@ public sealed class QuickSwitcherTests(BrowserAppFixture app) : IClassFixture<Br
         await page.ExpectShellAsync();
         await ExpectKeysReadyAsync(page);
         // A slow connection: the dialog's script (focus, Escape) arrives after the user has already closed it.
-        var release = new TaskCompletionSource();
-        var served = new TaskCompletionSource();
-        await page.RouteAsync("**/js/dialogs.js", async route =>
-        {
-            await release.Task;
-            await route.ContinueAsync();
-            served.TrySetResult();
-        });
+        var held = await HeldScript.HoldAsync(page, "dialogs.js");
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Jump to a server or channel" });
         await page.Keyboard.PressAsync("Control+k");
         await Expect(dialog).ToBeVisibleAsync();
         await page.Locator(".modal-backdrop").ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
         await Expect(dialog).ToHaveCountAsync(0);
-        release.SetResult();
-        await served.Task;
-        // Loaded here as well: this resolves once the page's own import of it has.
-        await page.EvaluateAsync("() => import('./js/dialogs.js')");
+        await held.ReleaseAsync();
 
         await page.Keyboard.PressAsync("Control+k");
 

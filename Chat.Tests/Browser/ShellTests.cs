@@ -38,24 +38,13 @@ public sealed class ShellTests(BrowserAppFixture app) : IClassFixture<BrowserApp
         await page.CreateServerAsync("Slow Crew");
         // A slow connection: one of the channel's scripts (the composer's or the log's) arrives only after the user
         // has moved on, so it is handed elements that are no longer on the page, by a part that is gone.
-        var release = new TaskCompletionSource();
-        var served = new TaskCompletionSource();
-        await page.RouteAsync($"**/js/{script}", async route =>
-        {
-            await release.Task;
-            await route.ContinueAsync();
-            served.TrySetResult();
-        });
+        var held = await HeldScript.HoldAsync(page, script);
         await page.ReloadAsync();
         await page.ExpectShellAsync();
 
         await page.ServerRail().GetByRole(AriaRole.Link, new() { Name = "Find servers" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Find servers" })).ToBeVisibleAsync();
-        release.SetResult();
-        await served.Task;
-        // Loaded here as well: this resolves once the page's own import of it has, so what the app then does with
-        // the script reaches the server before the search typed next.
-        await page.EvaluateAsync($"() => import('./js/{script}')");
+        await held.ReleaseAsync();
         var search = page.GetByLabel("Search public servers by name");
         await search.FillAsync("nothing-is-called-this");
 
