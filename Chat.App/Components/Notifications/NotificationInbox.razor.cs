@@ -22,7 +22,7 @@ public sealed partial class NotificationInbox : IAsyncDisposable
     private DotNetObjectReference<NotificationInbox>? self;
     private ElementReference permissionButton;
     private bool permissionButtonAttached;
-    private string? permission;
+    private bool disposed;
     private string? userId;
     private readonly UserAction answer = new();
     private bool hasOlder;
@@ -51,6 +51,17 @@ public sealed partial class NotificationInbox : IAsyncDisposable
     [Parameter]
     public EventCallback OnClose { get; set; }
 
+    /// <summary>
+    /// The browser's answer about desktop notifications ("default": not asked yet), known to the bell before the inbox
+    /// opens, so the button that asks is there from the first render and nothing below it moves under the pointer.
+    /// </summary>
+    [Parameter]
+    public string? Permission { get; set; }
+
+    /// <summary>The user answered the browser's question (the inbox's button asks it).</summary>
+    [Parameter]
+    public EventCallback<string> PermissionChanged { get; set; }
+
     private bool HasUnread => items?.Any(n => !n.IsRead) == true;
 
     protected override async Task OnInitializedAsync()
@@ -67,30 +78,25 @@ public sealed partial class NotificationInbox : IAsyncDisposable
         await ReloadAsync();
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    protected override Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!RendererInfo.IsInteractive)
+        if (!RendererInfo.IsInteractive || Permission != "default" || permissionButtonAttached)
         {
-            return;
+            return Task.CompletedTask;
         }
 
+        permissionButtonAttached = true;
+        return ScriptModules.RunUnlessDisposedAsync(AttachPermissionButtonAsync, () => disposed, ReleaseScriptsAsync);
+    }
+
+    // The browser grants its question only inside the user's click, so the script handles the click (chat.js).
+    private async Task AttachPermissionButtonAsync()
+    {
         try
         {
-            if (firstRender)
-            {
-                module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/chat.js");
-                permission = await module.InvokeAsync<string?>("notificationPermission");
-                if (permission == "default")
-                {
-                    StateHasChanged();
-                }
-            }
-            else if (permission == "default" && !permissionButtonAttached && module is not null)
-            {
-                permissionButtonAttached = true;
-                self ??= DotNetObjectReference.Create(this);
-                await module.InvokeVoidAsync("attachPermissionButton", permissionButton, self);
-            }
+            module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/chat.js");
+            self ??= DotNetObjectReference.Create(this);
+            await module.InvokeVoidAsync("attachPermissionButton", permissionButton, self);
         }
         catch (JSDisconnectedException)
         {
@@ -99,11 +105,7 @@ public sealed partial class NotificationInbox : IAsyncDisposable
     }
 
     [JSInvokable]
-    public void OnPermissionChanged(string state)
-    {
-        permission = state;
-        StateHasChanged();
-    }
+    public Task OnPermissionChanged(string state) => PermissionChanged.InvokeAsync(state);
 
     private async Task ReloadAsync()
     {
@@ -215,7 +217,13 @@ public sealed partial class NotificationInbox : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        disposed = true;
         subscription?.Dispose();
+        await ReleaseScriptsAsync();
+    }
+
+    private async Task ReleaseScriptsAsync()
+    {
         self?.Dispose();
         await module.DisposeQuietlyAsync();
     }
