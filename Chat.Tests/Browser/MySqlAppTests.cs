@@ -22,7 +22,7 @@ public sealed class MySqlAppTests(ChromiumFixture chromium) : IClassFixture<Chro
             });
 
             // Registers both, A creates a server, B finds it through search and joins.
-            await using var users = await TwoUsers.InNewServerAsync(() => chromium.NewContextAsync(app.BaseUrl.ToString()));
+            await using var users = await TwoUsers.InNewServerAsync(() => chromium.NewContextOnFreshProcessAsync(app.BaseUrl.ToString()));
             var (pageA, pageB) = (users.PageA, users.PageB);
 
             // Emoji need MySQL's 4-byte utf8mb4 all the way, from the connection to the column.

@@ -75,7 +75,7 @@ public sealed class AppKillTests(ChromiumFixture chromium) : IClassFixture<Chrom
         });
         try
         {
-            await using var users = await TwoUsers.InNewServerAsync(() => chromium.NewContextAsync(app.BaseUrl.ToString()));
+            await using var users = await TwoUsers.InNewServerAsync(() => chromium.NewContextOnFreshProcessAsync(app.BaseUrl.ToString()));
             var channelAddress = users.PageA.Url;
             var (_, channelId) = users.PageA.ChannelIds();
             var run = Guid.NewGuid().ToString("N")[..6];

@@ -41,7 +41,7 @@ internal static class DatabaseRestart
         });
         try
         {
-            await using var users = await TwoUsers.InNewServerAsync(() => chromium.NewContextAsync(app.BaseUrl.ToString()));
+            await using var users = await TwoUsers.InNewServerAsync(() => chromium.NewContextOnFreshProcessAsync(app.BaseUrl.ToString()));
             var (pageA, pageB) = (users.PageA, users.PageB);
             await pageA.SendMessageAsync("before the restart");
             await Expect(pageB.Message("before the restart")).ToBeVisibleAsync();

@@ -16,6 +16,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
     // Blazor Server round-trips every click through the circuit; on a busy two-core machine Playwright's
     // 30 s default hides hangs for too long and its 5 s assertion default is too tight.
     private const float DefaultTimeoutMs = 10_000;
+    private const float FreshProcessTimeoutMs = 30_000;
 
     private IPlaywright? playwright;
     private IBrowser? browser;
@@ -61,6 +62,20 @@ public sealed class ChromiumFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(DefaultTimeoutMs);
         context.SetDefaultNavigationTimeout(DefaultTimeoutMs);
+        return context;
+    }
+
+    /// <summary>
+    /// A context for an app process the test has just started (<see cref="AppProcess"/>). Its first pages are served
+    /// cold: the JIT, the first queries, MudBlazor's first render. The registration that opens such a test once took
+    /// more than 10 s, on this 2-core machine with a build running beside the suite. Actions and navigations wait up
+    /// to 30 s; assertions keep their 10 s.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextOnFreshProcessAsync(string baseUrl)
+    {
+        var context = await NewContextAsync(baseUrl);
+        context.SetDefaultTimeout(FreshProcessTimeoutMs);
+        context.SetDefaultNavigationTimeout(FreshProcessTimeoutMs);
         return context;
     }
 
