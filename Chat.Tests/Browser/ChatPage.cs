@@ -166,6 +166,31 @@ public static partial class ChatPage
         await Expect(page.Locator("form:has(#profile-display-name) button[type=submit]")).ToBeEnabledAsync();
     }
 
+    /// <summary>
+    /// Closes a dialog with Escape. MudBlazor's dialog listens for Escape only once its first render has come back to
+    /// the server, which a person who sees the dialog has long passed, but which on a loaded machine can come after a
+    /// test has looked at it: Escape is pressed again, a few times at most, until the dialog is gone (it never closes
+    /// on its own).
+    /// </summary>
+    public static async Task CloseWithEscapeAsync(this ILocator dialog)
+    {
+        ArgumentNullException.ThrowIfNull(dialog);
+
+        const int Attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            await dialog.Page.Keyboard.PressAsync("Escape");
+            try
+            {
+                await Expect(dialog).ToHaveCountAsync(0, new() { Timeout = 2_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < Attempts)
+            {
+            }
+        }
+    }
+
     public static async Task ExpectLoginPageAsync(this IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);

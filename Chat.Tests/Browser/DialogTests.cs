@@ -17,7 +17,7 @@ public sealed class DialogTests(BrowserAppFixture app) : IClassFixture<BrowserAp
         await using var open = await OpenCreateServerAsync("esc");
         var (page, dialog) = (open.Page, open.Dialog);
         await dialog.GetByLabel("Server name").FillAsync("Never made");
-        await PressEscapeUntilClosedAsync(page, dialog);
+        await dialog.CloseWithEscapeAsync();
 
         await Expect(page.CreateServerButton()).ToBeFocusedAsync();
         await Expect(page.ServerRail().GetByRole(AriaRole.Link, new() { Name = "Never made" })).ToHaveCountAsync(0);
@@ -68,7 +68,7 @@ public sealed class DialogTests(BrowserAppFixture app) : IClassFixture<BrowserAp
             }
             """);
         Assert.Equal(1, traps);
-        await PressEscapeUntilClosedAsync(page, dialog);
+        await dialog.CloseWithEscapeAsync();
 
         await Expect(page.CreateServerButton()).ToBeFocusedAsync();
     }
@@ -147,30 +147,6 @@ public sealed class DialogTests(BrowserAppFixture app) : IClassFixture<BrowserAp
 
         await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("already has a channel named #general");
         await Expect(page.ChannelList().GetByRole(AriaRole.Link)).ToHaveCountAsync(1);
-    }
-
-    // Escape reaches a dialog once its scripts are wired, which is also when it takes focus: a user who sees the
-    // dialog has long passed that point, a test may not have.
-    /// <summary>
-    /// MudBlazor's dialog listens for Escape only once its first render has come back to the server, which on a
-    /// loaded machine can be after the test has typed into it: Escape is pressed again, a few times at most, until
-    /// the dialog is gone (it never closes on its own).
-    /// </summary>
-    private static async Task PressEscapeUntilClosedAsync(IPage page, ILocator dialog)
-    {
-        const int Attempts = 5;
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.Keyboard.PressAsync("Escape");
-            try
-            {
-                await Expect(dialog).ToHaveCountAsync(0, new() { Timeout = 2_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < Attempts)
-            {
-            }
-        }
     }
 
     /// <summary>A new user, the shell drawn, and "Create a server" opened from the rail; the console's errors kept.</summary>

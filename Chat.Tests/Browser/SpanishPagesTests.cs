@@ -140,8 +140,7 @@ public sealed class SpanishPagesTests(BrowserAppFixture app) : IClassFixture<Bro
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = title });
         await Expect(dialog).ToBeVisibleAsync();
         await CheckAsync(page, $"diálogo «{title}»", found);
-        await page.Keyboard.PressAsync("Escape");
-        await Expect(dialog).ToBeHiddenAsync();
+        await dialog.CloseWithEscapeAsync();
     }
 
     private static async Task CheckAsync(IPage page, string where, List<string> found)
