@@ -64,7 +64,6 @@ public sealed class QuickSwitcherTests(BrowserAppFixture app) : IClassFixture<Br
         await Expect(page.ComposerBox()).ToBeFocusedAsync();
     }
 
-    // The switcher's keys are listened to once the live circuit runs; a key pressed before that would do nothing.
     [BrowserFact]
     public async Task ClosedBeforeItsScriptArrives_CtrlKStillOpensIt()
     {
@@ -87,6 +86,7 @@ public sealed class QuickSwitcherTests(BrowserAppFixture app) : IClassFixture<Br
         await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Server or channel name" })).ToBeFocusedAsync();
     }
 
+    // The switcher's keys are listened to once the live circuit runs; a key pressed before that would do nothing.
     private static Task ExpectKeysReadyAsync(IPage page) =>
         Expect(page.Locator("html")).ToHaveAttributeAsync("data-switcher", "ready");
 
