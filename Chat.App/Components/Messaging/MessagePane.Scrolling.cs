@@ -45,7 +45,8 @@ public sealed partial class MessagePane
         }
     }
 
-    // What the script work brought in after the pane was disposed (ScriptModules.RunUnlessDisposedAsync).
+    // At the end (DisposeAsync), and for what the script work brought in after it
+    // (ScriptModules.RunUnlessDisposedAsync).
     private async Task ReleaseScriptsAsync()
     {
         self?.Dispose();

@@ -210,18 +210,18 @@ public sealed partial class MessagePane
         {
         }
 
-        self?.Dispose();
         if (module is not null)
         {
             try
             {
                 await module.InvokeVoidAsync("detachLog", log);
-                await module.DisposeAsync();
             }
             catch (JSDisconnectedException)
             {
                 // The tab is gone; nothing to release on its side.
             }
         }
+
+        await ReleaseScriptsAsync();
     }
 }
